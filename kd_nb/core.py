@@ -4,14 +4,14 @@
 
 # %% ../nbs/00_core.ipynb #2d7657a7
 from __future__ import annotations
-import difflib
+import difflib, inspect
 import torch
 from torch import nn
 from fastcore.basics import listify
 
 # %% auto #0
 __all__ = ['METHODS', 'METHOD_MODULES', 'find_module', 'check_names', 'Taps', 'dry_run_shapes', 'Term', 'Method',
-           'register_method', 'load_methods', 'build_method']
+           'register_method', 'load_methods', 'method_options', 'build_method']
 
 # %% ../nbs/00_core.ipynb #b8f8ea8e
 def find_module(model:nn.Module, # the model to search
@@ -124,20 +124,28 @@ METHODS = {}
 
 def register_method(name:str, # the name used by `--method` and `build_method`
                     doc:str='', # one line shown by `kd_nb_distill --help`
+                    ignores_others:bool=False, # accept (and ignore) the options of the other registered methods
                    ):
     "Decorator registering a method builder `f(**options) -> Method` under `name`"
     def _inner(f):
         f.method_doc = doc or (f.__doc__ or '')
+        f.ignores_others = ignores_others
         METHODS[name] = f
         return f
     return _inner
 
 # %% ../nbs/00_core.ipynb #8c5de5b5
 def _call_with_accepted(f, opts):
-    import inspect
+    "Call builder `f` with the options of `opts` it takes (all of them when it has `**kwargs`)"
     ps = inspect.signature(f).parameters
     if any(p.kind == p.VAR_KEYWORD for p in ps.values()): return f(**opts)
     return f(**{k: v for k, v in opts.items() if k in ps})
+
+def _own_options(f):
+    "Names of the keyword options builder `f` takes, or None when it takes any (`**kwargs`)"
+    ps = inspect.signature(f).parameters.values()
+    if any(p.kind == p.VAR_KEYWORD for p in ps): return None
+    return {p.name for p in ps if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}
 
 METHOD_MODULES = ['kd_nb.distill', 'kd_nb.slkd', 'kd_nb.semckd']  # the modules that register methods
 
@@ -149,18 +157,64 @@ def load_methods():
         except ModuleNotFoundError as e:
             if e.name != m: raise
 
-def build_method(name:str, # a registered method, or several joined by '+'
-                 ce_weight:float=None, # override the cross-entropy weight
-                 **opts # options passed to every builder that accepts them
-                ) -> Method:
-    "Build the `Method` registered as `name` (e.g. 'kd', 'sp', 'kd+sp')"
-    load_methods()
+def _method_parts(name):
+    "The registered parts of `name` ('kd+sp' -> ['kd', 'sp']); unknown ones fail with the closest names"
+    if not isinstance(name, str):
+        raise TypeError(f"A method is named by a str such as 'kd' or 'kd+sp', got {name!r} ({type(name).__name__}).")
     parts = [p.strip() for p in name.lower().split('+')]
     unknown = [p for p in parts if p not in METHODS]
     if unknown:
         close = difflib.get_close_matches(unknown[0], list(METHODS), n=3)
         raise ValueError(f"Unknown method {unknown[0]!r}." + (f" Did you mean {close}?" if close else "")
                          + f" Valid methods: {sorted(METHODS)} (combine with '+', e.g. 'kd+sp').")
+    return parts
+
+def method_options(name:str, # a registered method, or several joined by '+'
+                  ) -> list|None:
+    "Sorted names of the options the parts of method `name` take (besides `ce_weight`); None when a part takes any"
+    load_methods()
+    res = set()
+    for p in _method_parts(name):
+        own = _own_options(METHODS[p])
+        if own is None: return None
+        res |= own
+    return sorted(res)
+
+def _closest(k, names):
+    "Up to 3 of `names` closest to `k`, ignoring case; names ending in `_k` (`sp_s_layers` for `s_layers`) first"
+    low, kl = {n.lower(): n for n in names}, k.lower()
+    suffix = [n for l, n in low.items() if l.endswith('_' + kl)]
+    close = [low[c] for c in difflib.get_close_matches(kl, list(low), n=3, cutoff=0.6)]
+    return list(dict.fromkeys(suffix + close))[:3]
+
+def _check_options(name, parts, opts):
+    "Raise when an option of `opts` is taken by no part of method `name`"
+    own = method_options(name)
+    if own is None or not opts: return
+    ok = set(own)
+    if any(getattr(METHODS[p], 'ignores_others', False) for p in parts):
+        for f in METHODS.values():
+            o = _own_options(f)
+            if o is None: return
+            ok |= o
+    bad = [k for k in opts if k not in ok]
+    if not bad: return
+    hints = [f"{k!r}: did you mean {c}?" for k in bad if (c := _closest(k, sorted(ok)))]
+    valid = f"{own} and ce_weight" if own else "none besides ce_weight"
+    if ok != set(own): valid += " (it ignores the options of the other methods)"
+    raise ValueError(f"Unknown option(s) {bad} for method {name!r}; no part of it takes them. "
+                     + (' '.join(hints) + ' ' if hints else '')
+                     + f"Valid options of {name!r}: {valid}. Options carry their method's prefix where names would clash "
+                     "(SP's layers are sp_s_layers); kd_nb.core.method_options(name) lists them.")
+
+def build_method(name:str, # a registered method, or several joined by '+'
+                 ce_weight:float=None, # override the cross-entropy weight
+                 **opts # options passed to every builder that accepts them; one that none accepts is an error
+                ) -> Method:
+    "Build the `Method` registered as `name` (e.g. 'kd', 'sp', 'kd+sp')"
+    load_methods()
+    parts = _method_parts(name)
+    _check_options(name, parts, opts)
     ms = [_call_with_accepted(METHODS[p], opts) for p in parts]
     if len(ms) == 1 and ce_weight is None: return ms[0]
     return Method(terms=sum([m.terms for m in ms], []), cbs=sum([m.cbs for m in ms], []),

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #b3a56536
 from __future__ import annotations
-import copy, gzip, math, os, time, urllib.request, warnings
+import copy, difflib, gzip, math, os, time, urllib.request, warnings
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -67,7 +67,9 @@ DATASETS = {s.name: s for s in [
 # %% ../nbs/01_data.ipynb #0e0d30c2
 def _spec(name):
     if name not in DATASETS:
-        raise ValueError(f"Unknown dataset {name!r}. Valid names: {sorted(DATASETS)}.")
+        close = difflib.get_close_matches(str(name), list(DATASETS), n=3, cutoff=0.5)
+        raise ValueError(f"Unknown dataset {name!r}." + (f" Did you mean {close}?" if close else "")
+                         + f" Valid names: {sorted(DATASETS)}.")
     return DATASETS[name]
 
 # %% ../nbs/01_data.ipynb #2710908e
@@ -128,6 +130,14 @@ def _idx_path(folder, stem):
     for f in (folder/stem, folder/f'{stem}.gz'):
         if f.is_file(): return f
 
+def _partial(spec, d):
+    "(files present, files missing) of `spec` in folder `d`"
+    if spec.fmt == 'idx':
+        have = [s for s in _IDX_FILES if _idx_path(d, s)]
+        return have, [s for s in _IDX_FILES if s not in have]
+    have = [f'{s}/' for s in ('train', 'test') if (d/s).is_dir()]
+    return have, [f'{s}/' for s in ('train', 'test') if f'{s}/' not in have]
+
 def _has_data(spec, d):
     if spec.fmt == 'idx': return all(_idx_path(d, s) for s in _IDX_FILES)
     return (d/'kd_nb_cache.pt').is_file() or ((d/'train').is_dir() and (d/'test').is_dir())
@@ -153,6 +163,25 @@ def _download(spec, path=None):
         tmp.write_bytes(data); tmp.rename(dest/f'{stem}.gz')
     return dest
 
+# %% ../nbs/01_data.ipynb #e3db4a24
+_LABEL_HEADS = {'fashion_mnist': [9, 0, 0, 3, 0, 2, 7, 2, 5, 5, 0, 9], 'mnist': [5, 0, 4, 1, 9, 2, 1, 3, 1, 4, 3, 5]}
+
+def _holds_other(name, d):
+    "The other IDX dataset whose real training set folder `d` holds (MNIST and Fashion-MNIST share file names), or None"
+    try: return _check_identity(name, d, read_idx(_idx_path(d, _IDX_FILES[1])))
+    except ValueError as e: return str(e).split(' holds ')[1].split(',')[0]
+
+def _check_identity(name, d, labels):
+    "Raise when `labels` are the real 60,000-image training labels of another IDX dataset than `name`"
+    if len(labels) != 60_000: return
+    head = labels[:12].tolist()
+    other = next((n for n, h in _LABEL_HEADS.items() if n != name and h == head), None)
+    if other is not None:
+        raise ValueError(f"{d} holds {other}, not {name}, both use the same IDX file names. Point KD_NB_DATA (or path=) "
+                         f"at a folder holding {name}, or keep each dataset in its own sub-folder ({DATASETS[name].dirnames[0]}/, "
+                         f"{DATASETS[other].dirnames[0]}/) under one KD_NB_DATA.")
+
+
 # %% ../nbs/01_data.ipynb #f02b190f
 def find_data(name:str, # dataset name, one of `DATASETS`
               path=None, # folder holding the files; when given, the only place searched
@@ -161,8 +190,11 @@ def find_data(name:str, # dataset name, one of `DATASETS`
     "Folder holding dataset `name`: `path`, `$KD_NB_DATA`, OS package folders, fastai's data folder, else download"
     spec = _spec(name)
     dirs = _search_dirs(spec, path)
+    others = []
     for d, _ in dirs:
-        if _has_data(spec, d): return d
+        if not _has_data(spec, d): continue
+        if spec.fmt == 'idx' and (other := _holds_other(name, d)): others.append(f"\n{d} holds {other}, not {name}"); continue
+        return d
     reason = "downloading is off (download=False)"
     if download:
         try:
@@ -173,7 +205,11 @@ def find_data(name:str, # dataset name, one of `DATASETS`
     what = ', '.join(f'{s}[.gz]' for s in _IDX_FILES) if spec.fmt == 'idx' else 'train/<class>/*.png and test/<class>/*.png'
     searched = '\n'.join(f"  - {d}  ({why})" for d, why in dirs)
     fixes = '\n'.join(f"  - {c}" for c in spec.fixes)
-    raise FileNotFoundError(f"{name} not found: looked for {what} in\n{searched}\nand {reason}.\nFix it with one of:\n{fixes}")
+    partial = ''.join(f"\n{d} holds only part of {name}: it has {have} but lacks {lack} (an interrupted copy or download?): "
+                      "put the missing files there, or delete the folder and download again."
+                      for d, _ in dirs for have, lack in [_partial(spec, d)] if have and lack)
+    raise FileNotFoundError(f"{name} not found: looked for {what} in\n{searched}\nand {reason}.{partial}{''.join(others)}"
+                            f"\nFix it with one of:\n{fixes}")
 
 # %% ../nbs/01_data.ipynb #189c64d7
 def load_dataset(name:str, # dataset name, one of `DATASETS`
@@ -231,19 +267,21 @@ def layout_stats(spec:DataSpec, # dataset description
 def stratified_subset(labels:torch.Tensor, # int labels of the full training set
                       subset:float|int, # fraction of each class in (0, 1], or number of images per class
                       seed:int=0, # seed of the generator choosing the images
+                      what:str='subset', # the argument's name, for messages
                      ) -> torch.Tensor:
     "Sorted indices of a class-balanced random subset of `labels`"
     if isinstance(subset, bool) or not isinstance(subset, (int, float)):
-        raise TypeError(f"subset must be a float fraction in (0, 1] or an int count per class, got {subset!r}.")
+        raise TypeError(f"{what} must be a float fraction in (0, 1] or an int count per class, got {subset!r}.")
     counts = torch.bincount(labels)
     present = counts > 0
     if isinstance(subset, float):
-        if not 0 < subset <= 1: raise ValueError(f"subset fraction must be in (0, 1], got {subset}; pass an int for a count per class.")
+        if not 0 < subset <= 1: raise ValueError(f"{what}={subset}: a fraction must be in (0, 1]; pass an int for a count per class.")
         keep = (counts.double() * subset).round().long().clamp(min=1)
     else:
         if subset < 1 or subset > counts[present].min():
-            raise ValueError(f"subset={subset} images per class is impossible: classes have {counts[present].min().item()} "
-                             f"to {counts.max().item()} images; pass an int in [1, {counts[present].min().item()}] or a fraction.")
+            lo = counts[present].min().item()
+            raise ValueError(f"{what}={subset} images per class is impossible: the smallest class has {lo} images (the largest "
+                             f"{counts.max().item()}); pass an int in [1, {lo}] or a fraction in (0, 1].")
         keep = torch.full_like(counts, subset)
     g = torch.Generator().manual_seed(seed)
     idxs = []
@@ -282,6 +320,27 @@ def random_crop_flip(x:torch.Tensor, # images (B, C, H, W)
     return crop_flip(x, oy, ox, fl, pad)
 
 # %% ../nbs/01_data.ipynb #9d345a27
+def _check_bs(bs, what='bs'):
+    "Raise unless the batch size `bs` is a positive int"
+    if isinstance(bs, bool) or not isinstance(bs, (int, np.integer)) or bs < 1:
+        raise ValueError(f"{what}={bs!r}: a batch size must be a positive int, e.g. {what}=128 (64 in the CRD/SemCKD recipes).")
+
+def _check_device(device):
+    "`device` as a `torch.device`; CUDA asked for on a machine without it is refused with the fix"
+    try: d = torch.device(device)
+    except (RuntimeError, TypeError) as e:
+        raise ValueError(f"device={device!r} is not a device: use 'cpu', 'cuda' or 'cuda:<index>', or None for fastai's "
+                         "default_device() (the GPU when there is one).") from e
+    if d.type == 'cuda':
+        if not torch.cuda.is_available():
+            raise RuntimeError(f"CUDA was asked for (device={device!r}) but torch.cuda.is_available() is False: this machine has "
+                               "no usable NVIDIA GPU, or this PyTorch build has no CUDA. Use device='cpu', or device=None "
+                               "(fastai's default_device(): the GPU when there is one, else the CPU).")
+        if d.index is not None and d.index >= torch.cuda.device_count():
+            raise RuntimeError(f"device={device!r} was asked for but only {torch.cuda.device_count()} CUDA device(s) are visible: "
+                               f"use an index in [0, {torch.cuda.device_count() - 1}] (see CUDA_VISIBLE_DEVICES), or 'cpu'.")
+    return d
+
 class TensorDL:
     "Batches `(normalised float images, int64 labels)` of in-memory uint8 images, augmented as whole batches on `device`"
     n_inp = 1
@@ -305,6 +364,7 @@ class TensorDL:
         if not (isinstance(x, torch.Tensor) and x.dtype == torch.uint8 and x.ndim == 4):
             raise TypeError(f"x must be a uint8 tensor (N, C, H, W), got {getattr(x, 'dtype', type(x))} {tuple(getattr(x, 'shape', ()))}.")
         if len(x) != len(y): raise ValueError(f"{len(x)} images but {len(y)} labels.")
+        _check_bs(bs)
         if len(mean) != x.shape[1] or len(std) != x.shape[1]:
             raise ValueError(f"mean/std need one value per channel ({x.shape[1]}), got {mean}, {std}.")
         self.x, self.y = x, torch.as_tensor(y).long()
@@ -316,13 +376,13 @@ class TensorDL:
 
     def to(self, device):
         "Move the stored images and labels to `device`; batches are made there from now on"
-        self.device = torch.device(device)
+        self.device = _check_device(device)
         self.x, self.y = self.x.to(self.device), self.y.to(self.device)
         self._m = torch.tensor(self.mean, device=self.device).view(1, -1, 1, 1) * 255
         self._s = torch.tensor(self.std, device=self.device).view(1, -1, 1, 1) * 255
         return self
 
-    def cuda(self): return self.to(default_device())
+    def cuda(self): return self.to('cuda')
     def cpu(self): return self.to('cpu')
 
     @property
@@ -363,6 +423,7 @@ class TensorDL:
         "Copy with some of `bs, shuffle, drop_last, augment, flip, pad, seed` changed, and a fresh generator"
         bad = set(kwargs) - set(self._new_keys)
         if bad: raise TypeError(f"TensorDL.new got {sorted(bad)}; it accepts {list(self._new_keys)}.")
+        if 'bs' in kwargs: _check_bs(kwargs['bs'])
         res = copy.copy(self)
         res.__dict__.update(kwargs)
         res.gen = torch.Generator().manual_seed(res.seed)
@@ -391,10 +452,13 @@ def get_dls(name:str, # 'fashion_mnist', 'mnist', 'cifar10' or 'cifar100'
            ) -> DataLoaders:
     "fastai `DataLoaders` of dataset `name` held in memory: augmented, shuffled, drop-last `train`; plain `valid` (the test split)"
     spec = _spec(name)
+    _check_bs(bs)
+    if valid_bs is not None: _check_bs(valid_bs, 'valid_bs')
+    if device is not None: _check_device(device)
     d = load_dataset(name, path, download)
     tx, ty = fit_size(d['train_x'], size), d['train_y']
     if subset is not None:
-        keep = stratified_subset(ty, subset, seed)
+        keep = stratified_subset(ty, subset, seed, 'subset')
         tx, ty = tx[keep], ty[keep]
     if len(ty) < bs: raise ValueError(f"The training set has {len(ty)} images, fewer than bs={bs}, so no full batch: lower bs or enlarge subset.")
     mean, std = layout_stats(spec, size)
@@ -402,9 +466,9 @@ def get_dls(name:str, # 'fashion_mnist', 'mnist', 'cifar10' or 'cifar100'
     train = TensorDL(tx, ty, bs, shuffle=True, drop_last=True, augment=augment, seed=seed, **common)
     vx, vy = fit_size(d['valid_x'], size), d['valid_y']
     if valid_subset is not None:
-        keep = stratified_subset(vy, valid_subset, seed)
+        keep = stratified_subset(vy, valid_subset, seed, 'valid_subset')
         vx, vy = vx[keep], vy[keep]
-    valid = TensorDL(vx, vy, valid_bs or 2 * bs, **common)
+    valid = TensorDL(vx, vy, valid_bs if valid_bs is not None else 2 * bs, **common)
     dls = DataLoaders(train, valid, device=device if device is not None else default_device())
     dls.data_path = d['path']  # not `dls.path`: fastai's Learner saves models under `dls.path`, which must stay writable
     return dls

@@ -12,7 +12,7 @@ from fastai.learner import Learner
 from fastai.metrics import ValueMetric, accuracy
 from fastai.losses import CrossEntropyLossFlat
 from .core import Taps, Term, Method, build_method, register_method, dry_run_shapes, load_methods
-from .losses import kd_loss, as_f32
+from .losses import kd_loss, as_f32, _check_T
 
 # %% auto #0
 __all__ = ['KD_CIFAR10', 'AT_CIFAR10', 'SP_CIFAR10', 'KD_CINIC10', 'AT_CINIC10', 'SP_CINIC10', 'SP_CINIC10_KD_SP',
@@ -27,6 +27,7 @@ class KD(Term):
                  weight:float=0.9, # multiplier in the training loss (α of the SP paper's eq. 1)
                 ):
         super().__init__(weight)
+        _check_T(T, 'KD')
         self.T = T
     def forward(self, s_feats, t_feats, s_logits, t_logits, y): return kd_loss(s_logits, t_logits, self.T)
     def extra_repr(self): return f"T={self.T}, weight={self.weight}"
@@ -77,6 +78,19 @@ def _dry_run(model, names, xb, who):
                              f"expects {exp}: build the {who} with in_chans={xb.shape[1]} (e.g. "
                              f"get_model(name, in_chans={xb.shape[1]})) or use data with {exp} channels.") from e
         raise
+
+def _check_input_finite(xb, epoch, it, err=None):
+    "Raise when a floating-point tensor of the input batch `xb` holds NaN or inf, naming the samples"
+    for i, x in enumerate(xb):
+        if not (isinstance(x, torch.Tensor) and x.is_floating_point()): continue
+        bad = ~torch.isfinite(x)
+        if bad.any():
+            rows = torch.nonzero(bad.reshape(len(x), -1).any(1)).flatten().tolist() if x.dim() else []
+            raise FloatingPointError(
+                f"The input batch holds NaN/inf (input {i}: {int(bad.sum())} of {x.numel()} values, in samples {rows[:8]}"
+                f"{' …' if len(rows) > 8 else ''} of the batch) at epoch {epoch}, iteration {it}: the data is broken, not the training. "
+                "Find the bad images (e.g. `(~torch.isfinite(x)).flatten(1).any(1).nonzero()` on your tensors) and drop or "
+                "repair them, or fix the transform that produces them.") from err
 
 def _memory_format(model):
     w = next((m.weight for m in model.modules() if isinstance(m, nn.Conv2d)), None)
@@ -157,6 +171,12 @@ class DistillCallback(Callback):
 
     def after_loss(self):
         if not self.training: return
+        try: self._add_terms()
+        except FloatingPointError as e:
+            _check_input_finite(self.xb, self.epoch, self.iter, e)  # a NaN/inf input explains any non-finite term
+            raise
+
+    def _add_terms(self):
         y = self.yb[0] if len(self.yb) else None
         parts = {'ce': self.ce_weight * self.loss_grad}
         sf32 = {n: as_f32(v) for n, v in self.s_taps.feats.items()}  # cast once, shared by the terms
@@ -270,7 +290,7 @@ def load_student(fname, # file written by `export_student`
     return m
 
 # %% ../nbs/20_distill.ipynb #dfd2357f
-@register_method('none', "no distillation: the student trained on the labels alone")
+@register_method('none', "no distillation: the student trained on the labels alone", ignores_others=True)
 def _none(): return Method(ce_weight=1.0, needs_teacher=False)
 
 @register_method('kd', "Hinton et al.'s KD: (1-α)·CE + α·T²·KL (SP paper: α=0.9, T=4)")

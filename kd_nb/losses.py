@@ -18,11 +18,20 @@ def as_f32(x:torch.Tensor) -> torch.Tensor:
     return x.float() if x.dtype in (torch.float16, torch.bfloat16) else x
 
 # %% ../nbs/10_losses.ipynb #74c36853
+def _check_T(T, who:str='kd_loss'):
+    "Raise unless the softmax temperature `T` is a number > 0"
+    try: ok = float(T) > 0
+    except (TypeError, ValueError): ok = False
+    if not ok:
+        raise ValueError(f"{who}: T={T!r}, but the softmax temperature must be a number > 0 (the logits are divided by it): "
+                         "pass e.g. T=4 (the usual KD value) or T=1 (the plain softmax).")
+
 def kd_loss(s_logits:torch.Tensor, # student logits (b, K)
             t_logits:torch.Tensor, # teacher logits (b, K)
             T:float=4.0, # softmax temperature
            ) -> torch.Tensor:
     "Hinton et al.'s KD loss: T²·KL(σ(z_t/T) ‖ σ(z_s/T)), summed over classes, averaged over the batch"
+    _check_T(T)
     if s_logits.shape != t_logits.shape:
         raise ValueError(f"Student logits {tuple(s_logits.shape)} and teacher logits {tuple(t_logits.shape)} differ: "
                          "student and teacher must predict the same classes (check n_classes of both models).")

@@ -120,7 +120,8 @@ class SemCKD(Term):
         if isinstance(allocation, str) and allocation not in ('learned', 'equal', 'shared'):
             raise ValueError(f"allocation={allocation!r}: use 'learned', 'equal', 'shared' or a fixed (s_L, t_L) tensor.")
         if short_batch not in ('error', 'pad'): raise ValueError(f"short_batch={short_batch!r}: use 'error' or 'pad'.")
-        if tau <= 0: raise ValueError(f"tau={tau}: the attention temperature must be > 0.")
+        if not tau > 0: raise ValueError(f"tau={tau}: the attention temperature τ must be > 0 (the query·key products are divided "
+                                         "by it): pass tau=1 (SemCKD) or tau=2 to 4 (SemCKD_τ).")
         self.tau, self.preact, self.bs, self.dim, self.allocation = tau, preact, bs, dim, allocation
         self.mlp, self.use_sim, self.short_batch, self.record = mlp, use_sim, short_batch, record
         self.last_attn, self.attn_history = None, []

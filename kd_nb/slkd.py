@@ -119,7 +119,7 @@ def _check_options(n_slt, lam, a, b, g, T, g_ce, schedule, slt_factory):
     if not 0. <= lam <= 1.: raise ValueError(f"lam={lam}: the fusion weight λ of eq. (7) must lie in [0, 1] (0.5 in the paper).")
     for k, v in dict(a=a, b=b, g=g, g_ce=g_ce).items():
         if not v >= 0: raise ValueError(f"{k}={v}: loss weights must be >= 0.")
-    if not T > 0: raise ValueError(f"T={T}: the temperature must be > 0 (4 in the paper).")
+    if not T > 0: raise ValueError(f"T={T}: the softmax temperature must be > 0 (the logits are divided by it): pass e.g. T=4, the paper's value.")
     if schedule not in ('parallel', 'sequential'):
         raise ValueError(f"schedule={schedule!r}: use 'parallel' (SL-Ts and student trained together, the paper's SLKD) "
                          "or 'sequential' (SL-Ts trained first, the paper's SLKD*).")

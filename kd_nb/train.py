@@ -4,7 +4,7 @@
 
 # %% ../nbs/30_train.ipynb #d62a9eeb
 from __future__ import annotations
-import os, sys, json, time, argparse, dataclasses, functools
+import os, sys, json, time, argparse, dataclasses, functools, difflib
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch
@@ -13,19 +13,22 @@ from fastcore.basics import listify
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler
-from fastai.callback.progress import CSVLogger
+from fastai.callback.progress import ProgressCallback
+from fastcore.imports import IN_NOTEBOOK
 from fastai.optimizer import SGD, OptimWrapper
 from fastai.metrics import accuracy
 from fastai.losses import CrossEntropyLossFlat
-from .core import METHODS, build_method, Method, load_methods
+from .core import METHODS, build_method, Method, load_methods, method_options
 from .data import get_dls
 from .models import get_model
 from .distill import distill_learner, DistillCallback
+from .checkpoints import atomic_save, CheckpointCallback, CheckpointError, read_checkpoint, resume_point, restore
+from .teachers import TEACHERS, load_teacher
 
 # %% auto #0
 __all__ = ['SP_CIFAR10', 'CIFAR100_CRD', 'FMNIST_REDUCED', 'FMNIST_TEACHER', 'RECIPES', 'Recipe', 'multistep', 'opt_func_for',
-           'fit_recipe', 'atomic_save', 'CheckpointCallback', 'train_teacher', 'load_teacher', 'distill',
-           'train_teacher_cli', 'plot_runs', 'results_table', 'distill_cli', 'distill_main', 'train_teacher_main']
+           'fit_recipe', 'plain_log', 'PlainProgress', 'train_teacher', 'distill', 'train_teacher_cli', 'plot_runs',
+           'results_table', 'distill_cli', 'distill_main', 'train_teacher_main']
 
 # %% ../nbs/30_train.ipynb #e46e6fdc
 @dataclass
@@ -81,71 +84,36 @@ def fit_recipe(learn:Learner, # the learner to train
                start_epoch:int=0, # resume from this epoch
                cbs=None, # extra callbacks for this fit
               ):
-    "Train `learn` with the schedule of `r`"
+    "Train `learn` with the schedule of `r`, with one printed line per epoch when the output is not a terminal"
+    if plain_log():
+        with learn.no_bar(): return _fit(learn, r, start_epoch, listify(cbs) + [PlainProgress()])
+    return _fit(learn, r, start_epoch, cbs)
+
+def _fit(learn, r, start_epoch, cbs):
     if r.schedule == 'one_cycle': return learn.fit_one_cycle(r.epochs, r.lr, wd=r.wd, start_epoch=start_epoch, cbs=cbs)
     if r.schedule == 'multistep':
         sched = ParamScheduler({'lr': multistep(r.lr, r.milestones, r.gamma, r.epochs)})
         return learn.fit(r.epochs, r.lr, wd=r.wd, start_epoch=start_epoch, cbs=[sched] + listify(cbs))
     raise ValueError(f"Unknown schedule {r.schedule!r} in recipe {r.name!r}: use 'one_cycle' or 'multistep'.")
 
-# %% ../nbs/30_train.ipynb #94c75728
-def atomic_save(obj, # anything `torch.save` accepts
-                fname, # the target file
-               ):
-    "`torch.save` to a temporary file in the same folder, then atomically replace `fname`"
-    fname = Path(fname); fname.parent.mkdir(parents=True, exist_ok=True)
-    tmp = fname.with_name(f".{fname.name}.tmp{os.getpid()}")
-    try:
-        torch.save(obj, tmp)
-        os.replace(tmp, fname)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return fname
+# %% ../nbs/30_train.ipynb #5130ee6e
+def plain_log() -> bool:
+    "True when progress should be printed one line per epoch: output not a terminal nor a notebook, or `KD_NB_PROGRESS=plain`"
+    mode = os.environ.get('KD_NB_PROGRESS', '')
+    if mode in ('plain', 'bar'): return mode == 'plain'
+    return not IN_NOTEBOOK and not sys.stdout.isatty()
 
-# %% ../nbs/30_train.ipynb #5ef53a1e
-class CheckpointCallback(Callback):
-    "Save a resumable checkpoint (model, optimiser, callback states, history) atomically after every epoch"
-    order = 65  # after the Recorder has logged the epoch's metrics
-    def __init__(self, fname, # the checkpoint file
-                 meta:dict, # arch, dataset, n_classes, in_chans, recipe, ...
-                 history:list=None, # history of the epochs already done (when resuming)
-                 start_epoch:int=0, # first epoch this fit trains (earlier ones are skipped by fastai)
-                ):
-        self.fname, self.meta, self.history, self.start_epoch = Path(fname), meta, list(history or []), start_epoch
-
-    def before_epoch(self):
-        set_epoch = getattr(self.dls.train, 'set_epoch', None)
-        if set_epoch is not None: set_epoch(self.epoch)  # data order and augmentation depend on (seed, epoch) only
-
-    def state(self, done=False):
-        l = self.learn
-        cb_states = {type(cb).__name__: cb.kd_state() for cb in l.cbs if hasattr(cb, 'kd_state')}
-        dcb = next((cb for cb in l.cbs if isinstance(cb, DistillCallback)), None)
-        if dcb is not None: cb_states['terms'] = dcb.terms.state_dict()
-        acc = self.history[-1].get('accuracy') if self.history else None
-        return {**self.meta, 'epoch': l.epoch, 'done': done, 'accuracy': acc, 'history': self.history,
-                'model': l.model.state_dict(), 'opt': l.opt.state_dict(), 'cb_states': cb_states}
-
-    def after_epoch(self):
-        if self.epoch < self.start_epoch: return  # an epoch fastai skipped while resuming
-        names = self.recorder.metric_names[1:-1]
-        vals = [None if v is None else float(v) for v in self.recorder.values[-1]]
-        self.history.append({'epoch': self.epoch, **dict(zip(names, vals))})
-        atomic_save(self.state(done=self.epoch + 1 >= self.n_epoch), self.fname)
-
-# %% ../nbs/30_train.ipynb #e536637b
-def _check_compatible(ckpt, meta, fname):
-    for k in ('arch', 'dataset', 'n_classes', 'in_chans', 'method'):
-        if k in meta and k in ckpt and ckpt[k] != meta[k]:
-            raise FileExistsError(f"{fname} holds a checkpoint for {k}={ckpt[k]!r}, not {meta[k]!r}; it is not overwritten. "
-                                  "Choose another --out, or delete the file to start again.")
-
-def _restore(learn, ckpt):
-    learn.model.load_state_dict(ckpt['model'])
-    if learn.opt is None: learn.create_opt()
-    for cb in learn.cbs:
-        st = ckpt.get('cb_states', {}).get(type(cb).__name__)
-        if st is not None and hasattr(cb, 'load_kd_state'): cb.load_kd_state(st)
+class PlainProgress(Callback):
+    "fastai's results table printed one line per epoch, without progress bars (for logs, CI and cluster jobs)"
+    order = ProgressCallback.order
+    def before_fit(self):
+        self.old_logger, self.learn.logger = self.learn.logger, self._write
+        self.width = max(10, *(len(n) for n in self.recorder.metric_names))
+        self._write(self.recorder.metric_names)
+    def after_fit(self): self.learn.logger = self.old_logger
+    def _write(self, log):
+        if len(log) < len(self.recorder.metric_names): return  # an epoch skipped while resuming
+        print('  '.join(f'{v:<{self.width}.6f}' if isinstance(v, float) else f'{str(v):<{self.width}}' for v in log).rstrip(), flush=True)
 
 # %% ../nbs/30_train.ipynb #a25ed189
 def _dls_for(r:Recipe, seed, path=None, subset=None, bs=None):
@@ -162,41 +130,24 @@ def train_teacher(arch:str='resnet20', # a `kd_nb.models` name
                   dls=None, # ready `DataLoaders` (overrides recipe/data_path)
                   csv=None, # per-epoch metrics CSV (default: next to `out`)
                   cbs=None, # extra callbacks
+                  overwrite:bool=False, # replace whatever `out` holds instead of resuming or refusing it
                  ) -> nn.Module:
     "Train (or resume, or reuse) a teacher; returns it in eval mode with its metadata in `.kd_meta`"
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(seed)
     dls = dls or _dls_for(recipe, seed, data_path)
     meta = dict(arch=arch, dataset=recipe.dataset, n_classes=dls.c, in_chans=dls.in_chans, recipe=asdict(recipe), seed=seed)
-    ckpt = torch.load(out, map_location='cpu', weights_only=False) if out.exists() else None
-    if ckpt is not None:
-        _check_compatible(ckpt, meta, out)
-        if ckpt['done']: return load_teacher(out)
+    ckpt = resume_point(out, meta, overwrite)
+    if ckpt is not None and ckpt['done']: return load_teacher(out)
     model = get_model(arch, n_classes=dls.c, in_chans=dls.in_chans)
     start = 0 if ckpt is None else ckpt['epoch'] + 1
-    learn = Learner(dls, model, **_learner_kwargs(recipe),
-                    cbs=[CheckpointCallback(out, meta, ckpt and ckpt['history'], start),
-                         CSVLogger(Path(csv or out.with_suffix('.csv')).absolute(), append=ckpt is not None)] + listify(cbs))
+    learn = Learner(dls, model, **_learner_kwargs(recipe), cbs=[CheckpointCallback(out, meta, ckpt, csv)] + listify(cbs))
     if ckpt is not None:
-        _restore(learn, ckpt); learn.opt.load_state_dict(ckpt['opt'])
+        restore(learn, ckpt)
         print(f"Resuming {out} from epoch {start}")
     fit_recipe(learn, recipe, start_epoch=start)
     return load_teacher(out)
 
-def load_teacher(fname, # a checkpoint written by `train_teacher`
-                 map_location='cpu', # device to load onto
-                ) -> nn.Module:
-    "The teacher stored in `fname`, built from its architecture name, in eval mode, metadata in `.kd_meta`"
-    fname = Path(fname)
-    if not fname.exists(): raise FileNotFoundError(f"No teacher checkpoint at {fname}: train one with `kd_nb_train_teacher --out {fname}`.")
-    ckpt = torch.load(fname, map_location=map_location, weights_only=False)
-    if not ckpt.get('done'):
-        raise RuntimeError(f"{fname} is an unfinished checkpoint (epoch {ckpt['epoch']+1} of {ckpt['recipe']['epochs']}): "
-                           "finish it with `kd_nb_train_teacher` and the same --out (it resumes).")
-    m = get_model(ckpt['arch'], n_classes=ckpt['n_classes'], in_chans=ckpt['in_chans'])
-    m.load_state_dict(ckpt['model'])
-    m.kd_meta = {k: v for k, v in ckpt.items() if k not in ('model', 'opt', 'cb_states')}
-    return m.eval()
 
 # %% ../nbs/30_train.ipynb #bbb9f4d6
 def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+sp'
@@ -209,6 +160,7 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
             dls=None, # ready `DataLoaders`
             csv=None, # per-epoch metrics CSV (default: next to `out`)
             cbs=None, # extra callbacks
+            overwrite:bool=False, # replace whatever `out` holds instead of resuming or refusing it
             **method_opts # options of the method (e.g. alpha=0.9, T=4)
            ) -> dict:
     "Train `student` with `method` from `teacher` under `recipe`; returns the final metrics and history"
@@ -222,35 +174,22 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
     meta = dict(arch=student, dataset=recipe.dataset, n_classes=dls.c, in_chans=dls.in_chans, recipe=asdict(recipe),
                 seed=seed, method=method, method_opts=method_opts,
                 teacher=None if teacher is None else getattr(teacher, 'kd_meta', {}).get('arch', type(teacher).__name__))
-    ckpt = torch.load(out, map_location='cpu', weights_only=False) if out.exists() else None
-    if ckpt is not None:
-        _check_compatible(ckpt, meta, out)
-        if ckpt['done']: return {k: v for k, v in ckpt.items() if k not in ('model', 'opt', 'cb_states')}
+    ckpt = resume_point(out, meta, overwrite)
+    if ckpt is not None and ckpt['done']: return _result(ckpt)
     start = 0 if ckpt is None else ckpt['epoch'] + 1
-    log_cbs = [CheckpointCallback(out, meta, ckpt and ckpt['history'], start),
-               CSVLogger(Path(csv or out.with_suffix('.csv')).absolute(), append=ckpt is not None)] + listify(cbs)
+    log_cbs = [CheckpointCallback(out, meta, ckpt, csv)] + listify(cbs)
     if m.needs_teacher:
         learn = distill_learner(dls, s, teacher, m, cbs=log_cbs, **_learner_kwargs(recipe))
     else:
         learn = Learner(dls, s, cbs=log_cbs, **_learner_kwargs(recipe))
     if ckpt is not None:
-        _resume_distill(learn, ckpt)
+        restore(learn, ckpt)
         print(f"Resuming {out} from epoch {start}")
     fit_recipe(learn, recipe, start_epoch=start)
-    ckpt = torch.load(out, map_location='cpu', weights_only=False)
-    return {k: v for k, v in ckpt.items() if k not in ('model', 'opt', 'cb_states')}
+    return _result(read_checkpoint(out))
 
-def _resume_distill(learn, ckpt):
-    "Restore student, terms (set up by a dry run first), callback states and optimiser"
-    dcb = next((cb for cb in learn.cbs if isinstance(cb, DistillCallback)), None)
-    learn.model.load_state_dict(ckpt['model'])
-    learn.create_opt()
-    if dcb is not None:
-        dcb.learn = learn
-        dcb.setup(); dcb.remove_hooks()
-        dcb.terms.load_state_dict(ckpt['cb_states']['terms'])
-    _restore(learn, ckpt)
-    learn.opt.load_state_dict(ckpt['opt'])
+def _result(ckpt): return {k: v for k, v in ckpt.items() if k not in ('model', 'opt', 'cb_states', 'rng', 'smooth_loss')}
+
 
 # %% ../nbs/30_train.ipynb #8f9841dd
 def _parse_sets(items):
@@ -273,6 +212,7 @@ def _common_args(p, recipe):
     p.add_argument('--seed', type=int, default=0, help='random seed')
     p.add_argument('--data', default=None, help='dataset folder (else KD_NB_DATA, system and fastai folders)')
     p.add_argument('--valid-subset', type=float, default=None, help='evaluate on a subset of the test split (smoke tests only)')
+    p.add_argument('--restart', action='store_true', help='start afresh, replacing existing checkpoints (default: resume them, refuse foreign files)')
 
 def _recipe_from(a):
     sub = None if a.subset is None else (int(a.subset) if a.subset >= 1 else a.subset)
@@ -286,7 +226,7 @@ def train_teacher_cli(argv=None):
     p.add_argument('--arch', default='resnet20', help='model name (kd_nb.models.model_names())')
     p.add_argument('--out', default='runs/teacher.pth', help='checkpoint file')
     a = p.parse_args(argv)
-    t = train_teacher(a.arch, _recipe_from(a), out=a.out, seed=a.seed, data_path=a.data)
+    t = train_teacher(a.arch, _recipe_from(a), out=a.out, seed=a.seed, data_path=a.data, overwrite=a.restart)
     print(f"teacher {a.arch}: accuracy {t.kd_meta['accuracy']:.4f} -> {a.out}")
     return t
 
@@ -315,6 +255,31 @@ def results_table(results:dict, teacher=None) -> str:
     return '\n'.join([f"{'model':<{w}}  test acc (%)", '-'*(w+14)] + [f"{n:<{w}}  {100*a:6.2f}" for n, a in rows])
 
 # %% ../nbs/30_train.ipynb #f6e094d2
+def _opts_per_method(names, opts):
+    "Each listed method's share of the --set options; an option that no listed method takes is an error"
+    per, valid = {}, set()
+    for n in names:
+        own = method_options(n)
+        per[n] = dict(opts) if own is None else {k: v for k, v in opts.items() if k in own or k == 'ce_weight'}
+        valid |= set(opts) if own is None else set(own)
+    bad = sorted(set(opts) - valid - {'ce_weight'})
+    if bad:
+        hints = ''.join(f" {k!r}: did you mean {c}?" for k in bad if (c := difflib.get_close_matches(k, sorted(valid), n=3)))
+        raise ValueError(f"--set {bad}: none of the methods {names} takes {'it' if len(bad) == 1 else 'them'}.{hints} "
+                         f"Their options: {({n: method_options(n) for n in names})} (and ce_weight).")
+    return per
+
+def _shipped_or_given_teacher(a, r):
+    "The teacher `--teacher` names if it is shipped, a file or a URL; None when it is to be trained here"
+    t, shipped = a.teacher, f"{r.dataset}/{a.teacher}"
+    if t in TEACHERS or t.endswith(('.pth', '.pt')) or '://' in t: return load_teacher(t, sha256=a.teacher_sha256)
+    wants_training = a.train_teacher or a.teacher_epochs is not None or a.teacher_subset is not None
+    if shipped in TEACHERS and not wants_training:
+        print(f"== teacher: the shipped {shipped} (test accuracy {100*TEACHERS[shipped].accuracy:.2f}%; "
+              "--train-teacher trains one here instead)")
+        return load_teacher(shipped)
+    return None
+
 def distill_cli(argv=None):
     "Command `kd_nb_distill`: distil students with one or more methods; with no arguments, the reduced Fashion-MNIST protocol (none vs KD)"
     load_methods()
@@ -324,7 +289,10 @@ def distill_cli(argv=None):
     _common_args(p, FMNIST_REDUCED)
     p.add_argument('--method', default='none,kd', help="comma-separated methods, each a registered name or a '+' combination")
     p.add_argument('--set', action='append', metavar='KEY=VALUE', help='method option, repeatable (e.g. T=8)')
-    p.add_argument('--teacher', default='resnet20', help='teacher model name, or a checkpoint file (.pth)')
+    p.add_argument('--teacher', default='resnet20', help="a shipped teacher ('fashion_mnist/resnet20'), a checkpoint file or URL, "
+                   "or a model name: the shipped teacher of that model for the dataset if there is one, else trained here")
+    p.add_argument('--teacher-sha256', default=None, help='expected SHA-256 of a --teacher file or URL')
+    p.add_argument('--train-teacher', action='store_true', help='train the teacher here even when one is shipped')
     p.add_argument('--teacher-epochs', type=int, default=None, help="epochs of the teacher's recipe")
     p.add_argument('--teacher-subset', type=float, default=None, help='training subset for the teacher')
     p.add_argument('--student', default='resnet8', help='student model name')
@@ -332,19 +300,20 @@ def distill_cli(argv=None):
     a = p.parse_args(argv)
     r, out, opts = _recipe_from(a), Path(a.out), _parse_sets(a.set)
     names = [m.strip() for m in a.method.split(',') if m.strip()]
-    for n in names: build_method(n, **opts)  # fail early on an unknown method
+    per = _opts_per_method(names, opts)
+    for n in names: build_method(n, **per[n])  # fail early on an unknown method or option
     t0 = time.time()
     teacher = None
-    if any(build_method(n, **opts).needs_teacher for n in names):
-        if a.teacher.endswith('.pth'): teacher = load_teacher(a.teacher)
-        else:
+    if any(build_method(n, **per[n]).needs_teacher for n in names):
+        teacher = _shipped_or_given_teacher(a, r)
+        if teacher is None:
             tr = FMNIST_TEACHER.replace(dataset=r.dataset, epochs=a.teacher_epochs) if r.dataset == 'fashion_mnist' \
                  else RECIPES['sp_cifar10' if r.dataset == 'cifar10' else 'cifar100_crd'].replace(epochs=a.teacher_epochs)
             tsub = a.teacher_subset
             tr = tr.replace(subset=None if tsub is None else (int(tsub) if tsub >= 1 else tsub), valid_subset=r.valid_subset)
             tname = f"teacher_{r.dataset}_{a.teacher}_e{tr.epochs}" + (f"_s{tr.subset}" if tr.subset else '') + f"_seed{a.seed}.pth"
             print(f"== teacher {a.teacher} on {r.dataset} ({tr.epochs} epochs) -> {out/tname}")
-            teacher = train_teacher(a.teacher, tr, out=out/tname, seed=a.seed, data_path=a.data)
+            teacher = train_teacher(a.teacher, tr, out=out/tname, seed=a.seed, data_path=a.data, overwrite=a.restart)
         if teacher.kd_meta['dataset'] != r.dataset:
             raise SystemExit(f"The teacher was trained on {teacher.kd_meta['dataset']}, the students use {r.dataset}: "
                              "pass --dataset to match, or another --teacher.")
@@ -354,7 +323,7 @@ def distill_cli(argv=None):
         tag = n.replace('+', '_plus_')
         print(f"== student {a.student}, method {n}, recipe {r.name} ({r.epochs} epochs, subset {r.subset})")
         results[n] = distill(n, teacher, a.student, r, out=out/f"{a.student}_{tag}_seed{a.seed}.pth", seed=a.seed,
-                             data_path=a.data, **opts)
+                             data_path=a.data, overwrite=a.restart, **per[n])
     table = results_table(results, teacher)
     print('\n' + table)
     (out/'results.txt').write_text(table + '\n')
