@@ -44,7 +44,8 @@ class Recipe:
     gamma:float=0.1 # multistep factor
     mom:float=0.9 # SGD momentum
     nesterov:bool=False # Nesterov momentum
-    wd:float=5e-4 # weight decay (L2, as in the papers' SGD)
+    wd:float=5e-4 # weight decay
+    opt:str='sgd' # 'sgd': torch.optim.SGD, L2 decay on every parameter (the papers' code); 'fastai_sgd': fastai's SGD, decoupled decay, none on BN/bias
     subset:object=None # training subset: fraction or images per class (`get_dls`)
     valid_subset:object=None # test-split subset, for quick checks only (reported results use the full test split)
     source:str='' # where the protocol comes from
@@ -57,9 +58,9 @@ SP_CIFAR10 = Recipe('sp_cifar10', 'cifar10', 200, 128, 0.1, milestones=(60, 120,
                     source='Tung & Mori, ICCV 2019, §4.1')
 CIFAR100_CRD = Recipe('cifar100_crd', 'cifar100', 240, 64, 0.05, milestones=(150, 180, 210), gamma=0.1,
                       source='SemCKD §4.1 / SLKD §4.1 (CRD protocol; lr 0.01 for MobileNetV2/ShuffleNet students)')
-FMNIST_REDUCED = Recipe('fmnist_reduced', 'fashion_mnist', 15, 128, 0.05, schedule='one_cycle', subset=600,
+FMNIST_REDUCED = Recipe('fmnist_reduced', 'fashion_mnist', 15, 128, 0.05, schedule='one_cycle', subset=600, opt='fastai_sgd',
                         source="kd_nb's offline protocol: 600 Fashion-MNIST images per class, student runs of ~2 min on 2 CPU cores")
-FMNIST_TEACHER = Recipe('fmnist_teacher', 'fashion_mnist', 2, 128, 0.05, schedule='one_cycle',
+FMNIST_TEACHER = Recipe('fmnist_teacher', 'fashion_mnist', 2, 128, 0.05, schedule='one_cycle', opt='fastai_sgd',
                         source="kd_nb's offline protocol: teacher on all 60,000 Fashion-MNIST training images")
 RECIPES = {r.name: r for r in (SP_CIFAR10, CIFAR100_CRD, FMNIST_REDUCED, FMNIST_TEACHER)}
 
@@ -75,9 +76,12 @@ def multistep(lr:float, # initial learning rate
 
 # %% ../nbs/30_train.ipynb #587c8c08
 def opt_func_for(r:Recipe):
-    "The optimiser of recipe `r`: fastai's SGD with momentum, or PyTorch's SGD when Nesterov momentum is asked"
-    if r.nesterov: return functools.partial(OptimWrapper, opt=torch.optim.SGD, momentum=r.mom, nesterov=True)
-    return functools.partial(SGD, mom=r.mom)
+    "The optimiser of recipe `r`: PyTorch's SGD as the papers' code uses it (`opt='sgd'`), or fastai's (`'fastai_sgd'`)"
+    if r.opt == 'sgd': return functools.partial(OptimWrapper, opt=torch.optim.SGD, momentum=r.mom, nesterov=r.nesterov)
+    if r.opt == 'fastai_sgd':
+        if r.nesterov: raise ValueError(f"Recipe {r.name!r}: fastai's SGD has no Nesterov momentum; use opt='sgd'.")
+        return functools.partial(SGD, mom=r.mom)
+    raise ValueError(f"Recipe {r.name!r} has opt={r.opt!r}: use 'sgd' (torch.optim.SGD, the papers') or 'fastai_sgd'.")
 
 def fit_recipe(learn:Learner, # the learner to train
                r:Recipe, # the protocol
