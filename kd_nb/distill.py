@@ -373,9 +373,10 @@ class AT(Term):
                  p:float=2, # exponent of the attention map
                  s_layers=None, # student layers; None: all stages of a zoo model
                  t_layers=None, # teacher layers, one per student layer; None: all stages
+                 order:str='authors', # maps of different sizes: 'authors' pools the feature map first (RepDistiller's AT.py), 'map' the attention map
                 ):
         super().__init__(weight, s_layers, t_layers)
-        self.p, self._req = p, (s_layers, t_layers)
+        self.p, self.order, self._req = p, order, (s_layers, t_layers)
         if (s_layers is None) != (t_layers is None):
             raise ValueError("AT: give both s_layers and t_layers (equal length), or neither (all stages paired in order).")
         if s_layers is not None: _same_len(self, 'AT')
@@ -390,7 +391,7 @@ class AT(Term):
         return list(range(ns)), list(range(nt))
 
     def forward(self, sf, tf, zs, zt, y):
-        return _finite_or_explain(self, sum(at_loss(s, t, self.p) for s, t in zip(sf, tf)), sf, tf)
+        return _finite_or_explain(self, sum(at_loss(s, t, self.p, self.order) for s, t in zip(sf, tf)), sf, tf)
     def extra_repr(self): return f"weight={self.weight}, p={self.p}, s_layers={self.s_layers}, t_layers={self.t_layers}"
 
 # %% ../nbs/20_distill.ipynb #956dc594
@@ -481,8 +482,8 @@ def _fitnet(fitnet_beta:float=100., hint_layer=1, guided_layer=1):
     return Method([FitNet(fitnet_beta, hint_layer, guided_layer)], ce_weight=1.0)
 
 @register_method('at', "attention transfer: CE + β·Σ_stages AT (SP paper CIFAR-10: β=1000, all three groups)")
-def _at(beta:float=1000., p:float=2, at_s_layers=None, at_t_layers=None):
-    return Method([AT(beta, p, at_s_layers, at_t_layers)], ce_weight=1.0)
+def _at(beta:float=1000., p:float=2, at_s_layers=None, at_t_layers=None, at_order='authors'):
+    return Method([AT(beta, p, at_s_layers, at_t_layers, at_order)], ce_weight=1.0)
 
 @register_method('sp', "similarity-preserving KD: CE + γ·L_SP (SP paper CIFAR-10: γ=3000, last stage)")
 def _sp(gamma:float=3000., sp_s_layers=-1, sp_t_layers=-1):

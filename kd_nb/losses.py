@@ -86,15 +86,22 @@ def at_map(f:torch.Tensor, # features (b, c, h, w)
 
 def _pool_to(a, hw): return a if tuple(a.shape[-2:]) == tuple(hw) else F.adaptive_avg_pool2d(a.unsqueeze(1), hw).squeeze(1)
 
+def _pool4(f, hw): return f if tuple(f.shape[-2:]) == tuple(hw) else F.adaptive_avg_pool2d(f, hw)
+
 def at_loss(f_s:torch.Tensor, # student features (b, c', h', w')
             f_t:torch.Tensor, # teacher features (b, c, h, w)
             p:float=2, # exponent of the attention map
+            order:str='authors', # 'authors': pool the larger feature map, then F^p; 'map': |F|^p first, then pool the larger attention map
            ) -> torch.Tensor:
-    "Attention transfer for one pair: mean squared difference of L2-normalised attention maps, the larger map pooled to the smaller"
+    "Attention transfer for one pair: mean squared difference of L2-normalised attention maps of equal size"
     _check_same_batch(f_s, f_t, 'at_loss')
-    a_s, a_t = at_map(f_s, p), at_map(f_t, p)
-    hw = min(a_s.shape[-2], a_t.shape[-2]), min(a_s.shape[-1], a_t.shape[-1])
-    a_s, a_t = F.normalize(_pool_to(a_s, hw).flatten(1), dim=1), F.normalize(_pool_to(a_t, hw).flatten(1), dim=1)
+    if order not in ('authors', 'map'): raise ValueError(f"at_loss: order={order!r}; use 'authors' (RepDistiller/SemCKD AT.py) or 'map'.")
+    if f_s.dim() != 4 or f_t.dim() != 4: at_map(f_s if f_s.dim() != 4 else f_t)  # the same message for pooled vectors
+    hw = min(f_s.shape[-2], f_t.shape[-2]), min(f_s.shape[-1], f_t.shape[-1])
+    if order == 'authors':
+        a_s, a_t = (as_f32(_pool4(as_f32(f), hw)).pow(p).mean(1) for f in (f_s, f_t))
+    else: a_s, a_t = _pool_to(at_map(f_s, p), hw), _pool_to(at_map(f_t, p), hw)
+    a_s, a_t = F.normalize(a_s.flatten(1), dim=1), F.normalize(a_t.flatten(1), dim=1)
     return ((a_s - a_t)**2).mean()
 
 # %% ../nbs/10_losses.ipynb #cc38fd3e
