@@ -251,12 +251,20 @@ def plot_runs(results:dict, # method name -> result of `distill`
     if fname: fig.savefig(fname, dpi=120)
     return fig
 
-def results_table(results:dict, teacher=None) -> str:
-    "A plain-text table of final accuracies"
-    rows = [('teacher ' + teacher.kd_meta['arch'], teacher.kd_meta['accuracy'])] if teacher is not None else []
-    rows += [(f"student {r['arch']} {name}", r['accuracy']) for name, r in results.items()]
-    w = max(len(n) for n, _ in rows)
-    return '\n'.join([f"{'model':<{w}}  test acc (%)", '-'*(w+14)] + [f"{n:<{w}}  {100*a:6.2f}" for n, a in rows])
+def _best(r): return max((h['accuracy'] for h in r.get('history', []) if h.get('accuracy') is not None), default=float('nan'))
+
+def results_table(results:dict, # method name -> result of `distill`
+                  teacher=None, # the teacher, for a first row
+                  failed:dict=None, # method name -> error message, for methods that did not finish
+                 ) -> str:
+    "A plain-text table of last-epoch test accuracy (what the papers report), with the best epoch's beside it"
+    rows = [('teacher ' + teacher.kd_meta['arch'], teacher.kd_meta['accuracy'], _best(teacher.kd_meta))] if teacher is not None else []
+    rows += [(f"student {r['arch']} {name}", r['accuracy'], _best(r)) for name, r in results.items()]
+    w = max([len(n) for n, *_ in rows] + [5])
+    lines = [f"{'model':<{w}}  last epoch (%)  best epoch (%, optimistic)", '-'*(w+44)]
+    lines += [f"{n:<{w}}  {100*a:14.2f}  {100*b:26.2f}" for n, a, b in rows]
+    lines += [f"{'student ' + n:<{w}}  FAILED: {' '.join(e.split())}" for n, e in (failed or {}).items()]
+    return '\n'.join(lines)
 
 # %% ../nbs/30_train.ipynb #f6e094d2
 def _opts_per_method(names, opts):
@@ -322,18 +330,22 @@ def distill_cli(argv=None):
             raise SystemExit(f"The teacher was trained on {teacher.kd_meta['dataset']}, the students use {r.dataset}: "
                              "pass --dataset to match, or another --teacher.")
         print(f"teacher accuracy: {100*teacher.kd_meta['accuracy']:.2f}%")
-    results = {}
+    results, failed = {}, {}
     for n in names:
         tag = n.replace('+', '_plus_')
         print(f"== student {a.student}, method {n}, recipe {r.name} ({r.epochs} epochs, subset {r.subset})")
-        results[n] = distill(n, teacher, a.student, r, out=out/f"{a.student}_{tag}_seed{a.seed}.pth", seed=a.seed,
-                             data_path=a.data, overwrite=a.restart, **per[n])
-    table = results_table(results, teacher)
+        try: results[n] = distill(n, teacher, a.student, r, out=out/f"{a.student}_{tag}_seed{a.seed}.pth", seed=a.seed,
+                                  data_path=a.data, overwrite=a.restart, **per[n])
+        except Exception as e:  # reported, and the other methods still run; the command then exits with status 1
+            failed[n] = f"{type(e).__name__}: {e}"
+            print(f"== method {n} FAILED ({failed[n]}); going on with the others")
+    table = results_table(results, teacher, failed)
     print('\n' + table)
     (out/'results.txt').write_text(table + '\n')
     plot_runs(results, teacher.kd_meta['accuracy'] if teacher is not None else None, out/'accuracy.png',
               title=f"{r.dataset}: {a.student} students ({r.name})")
     print(f"\nplot: {out/'accuracy.png'}   table: {out/'results.txt'}   time: {time.time()-t0:.0f} s")
+    if failed: raise SystemExit(f"{len(failed)} of {len(names)} methods failed: {sorted(failed)} (see the table above)")
     return results
 
 # %% ../nbs/30_train.ipynb #7f239f23
