@@ -32,5 +32,9 @@ for p in pages:
         t = (p.parent/target)
         cands = [t, t.with_suffix('.ipynb'), t.with_suffix('.qmd'), t.with_suffix('.md'), root/target]
         if not any(c.exists() for c in cands): bad.append(f"{p.relative_to(proc)}: broken link {l!r}")
-print(f"{len(pages)} pages processed and rendered to HTML in {out.relative_to(root)}")
+readme = (root/'README.md').read_text()
+for l in re.findall(r'\]\(([^)\s]+)\)', readme):  # README links, as GitHub resolves them from the repository root
+    if re.match(r'^(https?:|mailto:|#)', l): continue
+    if not (root/l.split('#')[0]).exists(): bad.append(f"README.md: broken link {l!r}")
+print(f"{len(pages)} pages processed and rendered to HTML in {out.relative_to(root)}; README links checked")
 if bad: sys.exit('Docs problems:\n  ' + '\n  '.join(bad))

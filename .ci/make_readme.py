@@ -14,4 +14,7 @@ for c in nb['cells']:
         out += ['```python', code, '```', '']
         for o in c.get('outputs', []):
             if o.get('output_type') == 'stream': out += ['```', ''.join(o['text']).rstrip(), '```', '']
-(root/'README.md').write_text('\n'.join(out).rstrip() + '\n')
+# the notebooks' links are relative to nbs/ (as on the site, where quarto turns them into pages); from the
+# repository root, where GitHub shows README.md, they point into nbs/
+text = re.sub(r'\]\((?!https?:|#|/)([^)\s]+\.ipynb)(#[^)]*)?\)', r'](nbs/\1\2)', '\n'.join(out))
+(root/'README.md').write_text(text.rstrip() + '\n')
