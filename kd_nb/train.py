@@ -20,15 +20,15 @@ from fastai.metrics import accuracy
 from fastai.losses import CrossEntropyLossFlat
 from .core import METHODS, build_method, Method, load_methods, method_options
 from .data import get_dls
-from .models import get_model
-from .distill import distill_learner, DistillCallback
+from .models import get_model, model_names
+from .distill import distill_learner, DistillCallback, PRESETS, build_preset
 from .checkpoints import atomic_save, CheckpointCallback, CheckpointError, read_checkpoint, resume_point, restore
-from .teachers import TEACHERS, load_teacher
+from .teachers import TEACHERS, load_teacher, list_teachers
 
 # %% auto #0
 __all__ = ['SP_CIFAR10', 'CIFAR100_CRD', 'FMNIST_REDUCED', 'FMNIST_TEACHER', 'RECIPES', 'Recipe', 'multistep', 'opt_func_for',
            'fit_recipe', 'plain_log', 'PlainProgress', 'train_teacher', 'distill', 'train_teacher_cli', 'plot_runs',
-           'results_table', 'distill_cli', 'distill_main', 'train_teacher_main']
+           'results_table', 'catalogue', 'distill_cli', 'distill_main', 'train_teacher_main']
 
 # %% ../nbs/30_train.ipynb #e46e6fdc
 @dataclass
@@ -267,6 +267,23 @@ def results_table(results:dict, # method name -> result of `distill`
     return '\n'.join(lines)
 
 # %% ../nbs/30_train.ipynb #f6e094d2
+def _preset(name):
+    "The `Preset` called `name`, or the error of `build_preset` naming the valid ones"
+    load_methods()
+    if name not in PRESETS: build_preset(name)
+    return PRESETS[name]
+
+def catalogue() -> str:
+    "What `kd_nb_distill --list` prints: methods, presets, recipes, models and shipped teachers"
+    load_methods()
+    out = ['methods (--method; their options: kd_nb.core.method_options(name)):']
+    out += [f"  {k:14s} {getattr(f, 'method_doc', '')}" for k, f in sorted(METHODS.items())]
+    out += ['presets (--preset):'] + [f"  {k:22s} {p.method:8s} {p.source}" for k, p in sorted(PRESETS.items())]
+    out += ['recipes (--recipe):'] + [f"  {k:16s} {r.dataset:14s} {r.epochs:4d} epochs  {r.source}" for k, r in sorted(RECIPES.items())]
+    out += ['models (--student, --teacher):', '  ' + ' '.join(model_names())]
+    out += ['shipped teachers (--teacher):'] + ['  ' + l for l in list_teachers().splitlines()]
+    return '\n'.join(out)
+
 def _opts_per_method(names, opts):
     "Each listed method's share of the --set options; an option that no listed method takes is an error"
     per, valid = {}, set()
@@ -301,6 +318,8 @@ def distill_cli(argv=None):
     _common_args(p, FMNIST_REDUCED)
     p.add_argument('--method', default='none,kd', help="comma-separated methods, each a registered name or a '+' combination")
     p.add_argument('--set', action='append', metavar='KEY=VALUE', help='method option, repeatable (e.g. T=8)')
+    p.add_argument('--preset', default=None, help="a paper preset (see --list): its method, options and batch size; --set and --bs override them")
+    p.add_argument('--list', action='store_true', help='list the methods, presets, recipes, models and shipped teachers, then exit')
     p.add_argument('--teacher', default='resnet20', help="a shipped teacher ('fashion_mnist/resnet20'), a checkpoint file or URL, "
                    "or a model name: the shipped teacher of that model for the dataset if there is one, else trained here")
     p.add_argument('--teacher-sha256', default=None, help='expected SHA-256 of a --teacher file or URL')
@@ -310,8 +329,14 @@ def distill_cli(argv=None):
     p.add_argument('--student', default='resnet8', help='student model name')
     p.add_argument('--out', default='runs/fmnist_reduced', help='output folder (checkpoints, CSVs, plot)')
     a = p.parse_args(argv)
+    if a.list: print(catalogue()); return {}
     r, out, opts = _recipe_from(a), Path(a.out), _parse_sets(a.set)
     names = [m.strip() for m in a.method.split(',') if m.strip()]
+    if a.preset:
+        pr = _preset(a.preset)
+        names, opts = [pr.method], {**pr.opts, **opts}
+        if a.bs is None and pr.bs: r = r.replace(bs=pr.bs)
+        print(f"== preset {a.preset}: {pr.method} {pr.opts} (batch {r.bs}) -- {pr.source}")
     per = _opts_per_method(names, opts)
     for n in names: build_method(n, **per[n])  # fail early on an unknown method or option
     t0 = time.time()
