@@ -15,8 +15,9 @@ from .distill import KD, DistillCallback, resolve_layers, Preset, PRESETS
 
 # %% auto #0
 __all__ = ['SEMCKD_CIFAR100', 'SEMCKD_TAU_CIFAR100', 'similarity_matrix', 'L2Norm', 'qk_mlp', 'layer_attention', 'semckd_proj',
-           'pool_to_common', 'pair_mse', 'semckd_loss', 'SemCKD', 'setup_term', 'model_features', 'SemCKDCallback',
-           'semckd_method', 'sm_score', 'linear_cka', 'batch_attention', 'plot_attention', 'plot_attention_history']
+           'value_mlp', 'pool_to_common', 'pair_mse', 'semckd_loss', 'SemCKD', 'setup_term', 'model_features',
+           'SemCKDCallback', 'semckd_method', 'sm_score', 'linear_cka', 'batch_attention', 'plot_attention',
+           'plot_attention_history']
 
 # %% ../nbs/22_semckd.ipynb #f83692c9
 def similarity_matrix(f:torch.Tensor, # features (b, ...) of one layer
@@ -33,9 +34,10 @@ class L2Norm(nn.Module):
 def qk_mlp(n_in:int, # input size: the batch size b (similarity rows), or c·h·w without similarity matrices
            d:int, # size of the query/key vectors (the authors use b/4)
            mlp:bool=True, # False: one linear map (Table 6, "w/o MLP")
+           normalize:bool=True, # L2-normalise the output (always with the MLP; optional for the single linear map)
           ) -> nn.Module:
-    "Eq. 9's query/key map: Linear(n_in, 2d) – ReLU – Linear(2d, d) – L2-normalise, or a single Linear(n_in, d)"
-    if not mlp: return nn.Linear(n_in, d)
+    "Eq. 9's query/key map: Linear(n_in, 2d) – ReLU – Linear(2d, d) – L2-normalise, or Linear(n_in, d) (– L2-normalise)"
+    if not mlp: return nn.Sequential(nn.Linear(n_in, d), L2Norm()) if normalize else nn.Linear(n_in, d)
     return nn.Sequential(nn.Linear(n_in, 2*d), nn.ReLU(), nn.Linear(2*d, d), L2Norm())
 
 # %% ../nbs/22_semckd.ipynb #2b23b011
@@ -56,6 +58,11 @@ def semckd_proj(c_s:int, # student channels
     return nn.Sequential(nn.Conv2d(c_s, m, 1, bias=False), nn.BatchNorm2d(m), nn.ReLU(),
                          nn.Conv2d(m, m, 3, padding=1, bias=False), nn.BatchNorm2d(m), nn.ReLU(),
                          nn.Conv2d(m, c_t, 1, bias=False))
+
+def value_mlp(b:int, # the batch size: similarity rows have b entries
+             ) -> nn.Sequential:
+    "MLP_V of the 'w/o Projection' ablation: a student similarity row to a value vector, compared with the teacher's normalised row"
+    return nn.Sequential(nn.Linear(b, 2*b), nn.ReLU(), nn.Linear(2*b, b), L2Norm())
 
 def pool_to_common(fs:torch.Tensor, # student feature (b, c_s, h_s, w_s)
                    ft:torch.Tensor, # teacher feature (b, c_t, h_t, w_t)
@@ -113,6 +120,7 @@ class SemCKD(Term):
                  allocation='learned', # 'learned', 'equal', 'shared', or fixed (s_L, t_L) non-negative weights
                  mlp:bool=True, # False: one linear map for queries/keys (Table 6, "w/o MLP")
                  use_sim:bool=True, # False: MLPs read flattened features instead of similarity rows (Table 6)
+                 projection:bool=True, # False: value MLPs on similarity rows replace the feature projections (Table 6, "w/o Projection")
                  short_batch:str='error', # a batch smaller than `bs`: 'error' or 'pad' (zero-pad similarity rows)
                  record:bool=True, # keep the batch-mean attention of each epoch in `attn_history`
                 ):
@@ -123,7 +131,7 @@ class SemCKD(Term):
         if not tau > 0: raise ValueError(f"tau={tau}: the attention temperature τ must be > 0 (the query·key products are divided "
                                          "by it): pass tau=1 (SemCKD) or tau=2 to 4 (SemCKD_τ).")
         self.tau, self.preact, self.bs, self.dim, self.allocation = tau, preact, bs, dim, allocation
-        self.mlp, self.use_sim, self.short_batch, self.record = mlp, use_sim, short_batch, record
+        self.mlp, self.use_sim, self.projection, self.short_batch, self.record = mlp, use_sim, projection, short_batch, record
         self.last_attn, self.attn_history = None, []
         self._attn_sum, self._attn_n = None, 0
 
@@ -132,7 +140,7 @@ class SemCKD(Term):
     @property
     def needs_bs(self):
         "Whether the term's MLPs depend on the batch size (learned allocation from similarity matrices)"
-        return isinstance(self.allocation, str) and self.allocation == 'learned' and self.use_sim
+        return (isinstance(self.allocation, str) and self.allocation == 'learned' and self.use_sim) or not self.projection
 
     def layers_for(self, student:nn.Module, teacher:nn.Module) -> tuple:
         "(s_layers, t_layers): the given ones, or all stages of each model; stage indices mean `kd_preact_taps` when `preact`"
@@ -157,7 +165,11 @@ class SemCKD(Term):
                                                  "choose convolutional layers (stage outputs), not the pooled embedding or logits.")
         self.s_L, self.t_L = len(s_shapes), len(t_shapes)
         if not self.s_L or not self.t_L: raise ValueError("SemCKD needs at least one student and one teacher layer.")
-        self.proj = nn.ModuleList([nn.ModuleList([semckd_proj(cs[0], ct[0]) for ct in t_shapes]) for cs in s_shapes])
+        if self.projection: self.proj = nn.ModuleList([nn.ModuleList([semckd_proj(cs[0], ct[0]) for ct in t_shapes]) for cs in s_shapes])
+        else:
+            if self.bs is None: raise ValueError("SemCKD(projection=False) maps similarity rows of length b to value vectors: pass bs=..., "
+                                                "or add `SemCKDCallback(term)` (the 'semckd' method does).")
+            self.value = nn.ModuleList([nn.ModuleList([value_mlp(self.bs) for _ in t_shapes]) for _ in s_shapes])
         a = self.allocation
         if not isinstance(a, str): self.register_buffer('fixed_alloc', _fixed_allocation(a, self.s_L, self.t_L))
         elif a == 'equal': self.register_buffer('fixed_alloc', torch.full((self.s_L, self.t_L), 1/self.t_L))
@@ -201,6 +213,7 @@ class SemCKD(Term):
 
     def pair_distances(self, s_feats:list, t_feats:list) -> torch.Tensor:
         "ind (b, s_L, t_L): per-instance MSE between each projected student layer and each teacher layer"
+        if not self.projection: return self._value_distances(s_feats, t_feats)
         cols = []
         for s, fs in enumerate(s_feats):
             row = []
@@ -209,6 +222,14 @@ class SemCKD(Term):
                 row.append(pair_mse(self.proj[s][t](ps), pt))
             cols.append(torch.stack(row, 1))
         return torch.stack(cols, 1)
+
+    def _value_distances(self, s_feats, t_feats):
+        "w/o Projection: MSE between value vectors of the student's similarity rows and the teacher's normalised rows"
+        n = s_feats[0].shape[0]
+        rs = [F.pad(similarity_matrix(f), (0, self.bs - n)) for f in s_feats]
+        rt = [F.normalize(F.pad(similarity_matrix(f), (0, self.bs - n)), dim=1) for f in t_feats]
+        return torch.stack([torch.stack([((self.value[s][t](a) - b)**2).mean(1) for t, b in enumerate(rt)], 1)
+                            for s, a in enumerate(rs)], 1)
 
     def forward(self, s_feats, t_feats, s_logits=None, t_logits=None, y=None):
         alpha = self.attention(s_feats, t_feats)
@@ -226,7 +247,7 @@ class SemCKD(Term):
 
     def extra_repr(self):
         return (f"beta={self.weight}, tau={self.tau}, preact={self.preact}, bs={self.bs}, allocation={self.allocation!r}, "
-                f"mlp={self.mlp}, use_sim={self.use_sim}, short_batch={self.short_batch!r}")
+                f"mlp={self.mlp}, use_sim={self.use_sim}, projection={self.projection}, short_batch={self.short_batch!r}")
 
 # %% ../nbs/22_semckd.ipynb #e0eb37aa
 def setup_term(term:Term, # a term not yet set up
@@ -303,13 +324,13 @@ def semckd_method(beta:float=400., # β
 
 @register_method('semckd', "SemCKD (Chen et al. 2021): CE + KD(T=4) + 400·L_SemCKD over all stage pairs, τ=1")
 def _semckd(beta:float=400., T:float=4., tau:float=1.0, kd_weight:float=1.0, preact:bool=False, allocation='learned',
-            mlp:bool=True, use_sim:bool=True, short_batch:str='error'):
-    return semckd_method(beta, T, tau, kd_weight, preact=preact, allocation=allocation, mlp=mlp, use_sim=use_sim, short_batch=short_batch)
+            mlp:bool=True, use_sim:bool=True, projection:bool=True, short_batch:str='error'):
+    return semckd_method(beta, T, tau, kd_weight, preact=preact, allocation=allocation, mlp=mlp, use_sim=use_sim, projection=projection, short_batch=short_batch)
 
 @register_method('semckd_tau', "SemCKD_τ (Chen et al. 2021, eq. 16): SemCKD with softened attention, τ=4")
 def _semckd_tau(beta:float=400., T:float=4., tau:float=4.0, kd_weight:float=1.0, preact:bool=False, allocation='learned',
-                mlp:bool=True, use_sim:bool=True, short_batch:str='error'):
-    return semckd_method(beta, T, tau, kd_weight, preact=preact, allocation=allocation, mlp=mlp, use_sim=use_sim, short_batch=short_batch)
+                mlp:bool=True, use_sim:bool=True, projection:bool=True, short_batch:str='error'):
+    return semckd_method(beta, T, tau, kd_weight, preact=preact, allocation=allocation, mlp=mlp, use_sim=use_sim, projection=projection, short_batch=short_batch)
 
 # %% ../nbs/22_semckd.ipynb #0f9f9d98
 SEMCKD_CIFAR100 = Preset('semckd', dict(beta=400., T=4., tau=1.), 64, "SemCKD §4.1.4: CE + KD(T=4) + 400·L_SemCKD, batch 64")
