@@ -28,7 +28,11 @@ from .teachers import TEACHERS, load_teacher, list_teachers
 # %% auto #0
 __all__ = ['SP_CIFAR10', 'CIFAR100_CRD', 'FMNIST_REDUCED', 'FMNIST_TEACHER', 'RECIPES', 'Recipe', 'multistep', 'opt_func_for',
            'fit_recipe', 'plain_log', 'PlainProgress', 'train_teacher', 'distill', 'train_teacher_cli', 'plot_runs',
-           'results_table', 'catalogue', 'distill_cli', 'distill_main', 'train_teacher_main']
+           'results_table', 'catalogue', 'distill_cli', 'distill_main', 'train_teacher_main', 'atomic_save',
+           'CheckpointCallback', 'load_teacher']
+
+# %% ../nbs/30_train.ipynb #6531b5f5
+_all_ = ['atomic_save', 'CheckpointCallback', 'load_teacher']  # moved to kd_nb.checkpoints / kd_nb.teachers; still exported from here
 
 # %% ../nbs/30_train.ipynb #e46e6fdc
 @dataclass
