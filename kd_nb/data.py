@@ -437,6 +437,15 @@ class TensorDL:
         return (f"TensorDL({self.name or 'data'}: {self.n} images {tuple(self.x.shape[1:])}, bs={self.bs}, "
                 f"shuffle={self.shuffle}, drop_last={self.drop_last}, augment={self.augment}, device={self.device})")
 
+# %% ../nbs/01_data.ipynb #07c2a649
+def _holdout(x, y, used, n, seed):
+    "`n` images per class of the training set that the training subset `used` (indices, or None: all) does not contain"
+    if used is None: raise ValueError("holdout needs a training subset (subset=...): without one every training image is used for training.")
+    rest = torch.ones(len(y), dtype=torch.bool); rest[used] = False
+    idx = torch.nonzero(rest).flatten()
+    pick = idx[stratified_subset(y[idx], n, seed + 1, 'holdout')]
+    return x[pick], y[pick]
+
 # %% ../nbs/01_data.ipynb #262de2d5
 def get_dls(name:str, # 'fashion_mnist', 'mnist', 'cifar10' or 'cifar100'
             bs:int=128, # training batch size
@@ -449,6 +458,7 @@ def get_dls(name:str, # 'fashion_mnist', 'mnist', 'cifar10' or 'cifar100'
             augment:bool=True, # pad-4 random crop (+ flip except MNIST) on training batches
             download:bool=True, # allow downloading when the files are nowhere to be found
             valid_subset:float|int|None=None, # stratified subset of the test split (quick checks only; report full-test results)
+            holdout:int|None=None, # validate on this many training images per class, disjoint from the training subset (for tuning; the test split is not used)
            ) -> DataLoaders:
     "fastai `DataLoaders` of dataset `name` held in memory: augmented, shuffled, drop-last `train`; plain `valid` (the test split)"
     spec = _spec(name)
@@ -457,14 +467,18 @@ def get_dls(name:str, # 'fashion_mnist', 'mnist', 'cifar10' or 'cifar100'
     if device is not None: _check_device(device)
     d = load_dataset(name, path, download)
     tx, ty = fit_size(d['train_x'], size), d['train_y']
+    full_x, full_y, used = tx, ty, None
     if subset is not None:
-        keep = stratified_subset(ty, subset, seed, 'subset')
-        tx, ty = tx[keep], ty[keep]
+        used = stratified_subset(ty, subset, seed, 'subset')
+        tx, ty = tx[used], ty[used]
     if len(ty) < bs: raise ValueError(f"The training set has {len(ty)} images, fewer than bs={bs}, so no full batch: lower bs or enlarge subset.")
     mean, std = layout_stats(spec, size)
     common = dict(mean=mean, std=std, vocab=d['vocab'], name=name, flip=spec.flip)
     train = TensorDL(tx, ty, bs, shuffle=True, drop_last=True, augment=augment, seed=seed, **common)
-    vx, vy = fit_size(d['valid_x'], size), d['valid_y']
+    if holdout is not None:
+        if valid_subset is not None: raise ValueError("Give holdout (validation on held-out training images) or valid_subset (a part of the test split), not both.")
+        vx, vy = _holdout(full_x, full_y, used, holdout, seed)
+    else: vx, vy = fit_size(d['valid_x'], size), d['valid_y']
     if valid_subset is not None:
         keep = stratified_subset(vy, valid_subset, seed, 'valid_subset')
         vx, vy = vx[keep], vy[keep]

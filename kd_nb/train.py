@@ -52,6 +52,7 @@ class Recipe:
     opt:str='sgd' # 'sgd': torch.optim.SGD, L2 decay on every parameter (the papers' code); 'fastai_sgd': fastai's SGD, decoupled decay, none on BN/bias
     subset:object=None # training subset: fraction or images per class (`get_dls`)
     valid_subset:object=None # test-split subset, for quick checks only (reported results use the full test split)
+    holdout:object=None # validate on this many held-out training images per class instead of the test split (tuning)
     source:str='' # where the protocol comes from
 
     def replace(self, **kw):
@@ -126,7 +127,7 @@ class PlainProgress(Callback):
 # %% ../nbs/30_train.ipynb #a25ed189
 def _dls_for(r:Recipe, seed, path=None, subset=None, bs=None):
     return get_dls(r.dataset, bs=bs or r.bs, subset=r.subset if subset is None else subset, seed=seed, path=path,
-                   valid_subset=r.valid_subset)
+                   valid_subset=r.valid_subset, holdout=r.holdout)
 
 def _learner_kwargs(r): return dict(opt_func=opt_func_for(r), metrics=accuracy, loss_func=CrossEntropyLossFlat())
 
@@ -220,12 +221,15 @@ def _common_args(p, recipe):
     p.add_argument('--seed', type=int, default=0, help='random seed')
     p.add_argument('--data', default=None, help='dataset folder (else KD_NB_DATA, system and fastai folders)')
     p.add_argument('--valid-subset', type=float, default=None, help='evaluate on a subset of the test split (smoke tests only)')
+    p.add_argument('--holdout', type=int, default=None, help='validate on N held-out training images per class, not the test split (for tuning)')
+    p.add_argument('--opt', default=None, choices=['sgd', 'fastai_sgd'], help="optimiser (default: the recipe's)")
     p.add_argument('--restart', action='store_true', help='start afresh, replacing existing checkpoints (default: resume them, refuse foreign files)')
 
 def _recipe_from(a):
     sub = None if a.subset is None else (int(a.subset) if a.subset >= 1 else a.subset)
     vsub = None if a.valid_subset is None else (int(a.valid_subset) if a.valid_subset >= 1 else a.valid_subset)
-    return RECIPES[a.recipe].replace(dataset=a.dataset, epochs=a.epochs, bs=a.bs, lr=a.lr, subset=sub, valid_subset=vsub)
+    return RECIPES[a.recipe].replace(dataset=a.dataset, epochs=a.epochs, bs=a.bs, lr=a.lr, subset=sub, valid_subset=vsub,
+                                     holdout=a.holdout, opt=a.opt)
 
 def train_teacher_cli(argv=None):
     "Command `kd_nb_train_teacher`: train a teacher and write its checkpoint and metrics CSV"
