@@ -176,6 +176,10 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
     m = build_method(method, **method_opts)
     if m.needs_teacher and teacher is None: raise ValueError(f"Method {method!r} needs a teacher: pass teacher=load_teacher(...).")
+    t_data = getattr(teacher, 'kd_meta', {}).get('dataset') if m.needs_teacher else None
+    if t_data is not None and t_data != recipe.dataset:
+        raise ValueError(f"The teacher was trained on {t_data}, the recipe trains on {recipe.dataset}: use a teacher of "
+                         f"{recipe.dataset} (kd_nb.teachers.TEACHERS lists the shipped ones) or recipe.replace(dataset={t_data!r}).")
     torch.manual_seed(seed)
     dls = dls or _dls_for(recipe, seed, data_path)
     torch.manual_seed(seed)
