@@ -9,14 +9,15 @@ export KD_NB_PROGRESS=plain MPLBACKEND=Agg
 for cfg in "fastai_sgd 0.05 15" "fastai_sgd 0.1 15" "fastai_sgd 0.2 15" "fastai_sgd 0.05 30" "fastai_sgd 0.1 30" "fastai_sgd 0.2 30" \
            "sgd 0.1 15" "sgd 0.1 30"; do
   set -- $cfg
-  .venv/bin/kd_nb_distill --method none --holdout 100 --opt "$1" --lr "$2" --epochs "$3" --out "$OUT/${1}_lr$2_e$3" > "$OUT.${1}_lr$2_e$3.log" 2>&1 \
-    || mkdir -p "$OUT" && true
+  mkdir -p "$OUT"
+  .venv/bin/kd_nb_distill --method none --holdout 100 --opt "$1" --lr "$2" --epochs "$3" --out "$OUT/${1}_lr$2_e$3" \
+    > "$OUT/${1}_lr$2_e$3.log" 2>&1 || echo "run $cfg failed: see $OUT/${1}_lr$2_e$3.log"
 done
 .venv/bin/python - "$OUT" "$HERE/sweep.csv" <<'PY'
 import sys, csv, torch
 from pathlib import Path
 rows = []
-for d in sorted(Path(sys.argv[1]).iterdir()):
+for d in sorted(p for p in Path(sys.argv[1]).iterdir() if p.is_dir()):
     f = d/'resnet8_none_seed0.pth'
     if not f.exists(): continue
     ck = torch.load(f, weights_only=False)
