@@ -99,7 +99,7 @@ def at_loss(f_s:torch.Tensor, # student features (b, c', h', w')
     if f_s.dim() != 4 or f_t.dim() != 4: at_map(f_s if f_s.dim() != 4 else f_t)  # the same message for pooled vectors
     hw = min(f_s.shape[-2], f_t.shape[-2]), min(f_s.shape[-1], f_t.shape[-1])
     if order == 'authors':
-        a_s, a_t = (as_f32(_pool4(as_f32(f), hw)).pow(p).mean(1) for f in (f_s, f_t))
+        a_s, a_t = (_pool4(as_f32(f), hw).pow(p).mean(1) for f in (f_s, f_t))
     else: a_s, a_t = _pool_to(at_map(f_s, p), hw), _pool_to(at_map(f_t, p), hw)
     a_s, a_t = F.normalize(a_s.flatten(1), dim=1), F.normalize(a_t.flatten(1), dim=1)
     return ((a_s - a_t)**2).mean()
