@@ -147,7 +147,7 @@ def _own_options(f):
     if any(p.kind == p.VAR_KEYWORD for p in ps): return None
     return {p.name for p in ps if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}
 
-METHOD_MODULES = ['kd_nb.distill', 'kd_nb.slkd', 'kd_nb.semckd']  # the modules that register methods
+METHOD_MODULES = ['kd_nb.distill', 'kd_nb.slkd', 'kd_nb.semckd', 'kd_nb.dkd']  # the modules that register methods
 
 def load_methods():
     "Import the modules that register methods, so that every method is known by name"

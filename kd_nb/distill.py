@@ -114,6 +114,7 @@ class DistillCallback(Callback):
             if not isinstance(t, Term): raise TypeError(f"{t!r} is not a kd_nb Term: subclass kd_nb.core.Term.")
         self.s_taps = self.t_taps = None
         self.t_logits, self.history = None, []
+        self.logit_cache = None  # a `kd_nb.teacher_cache.TeacherCache` sets itself here
 
     @property
     def student(self): return self.learn.model
@@ -166,8 +167,11 @@ class DistillCallback(Callback):
 
     def after_pred(self):
         self.t_logits = None
-        if self.training or self.teacher_in_valid:
+        cache = self.logit_cache if self.training else None
+        if cache is not None: self.t_logits = cache.lookup(self.iter, self.xb[0])   # None: this epoch is not cached
+        if self.t_logits is None and (self.training or self.teacher_in_valid):
             with torch.no_grad(): self.t_logits = self.teacher(*self.xb)
+            if cache is not None: cache.store(self.iter, self.xb[0], self.t_logits)
 
     def after_loss(self):
         if not self.training: return

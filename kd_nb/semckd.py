@@ -14,10 +14,10 @@ from .core import Term, Method, Taps, register_method, dry_run_shapes
 from .distill import KD, DistillCallback, resolve_layers, Preset, PRESETS
 
 # %% auto #0
-__all__ = ['SEMCKD_CIFAR100', 'SEMCKD_TAU_CIFAR100', 'similarity_matrix', 'L2Norm', 'qk_mlp', 'layer_attention', 'semckd_proj',
-           'value_mlp', 'pool_to_common', 'pair_mse', 'semckd_loss', 'SemCKD', 'setup_term', 'model_features',
-           'SemCKDCallback', 'semckd_method', 'sm_score', 'linear_cka', 'batch_attention', 'plot_attention',
-           'plot_attention_history']
+__all__ = ['SEMCKD_CIFAR100', 'SEMCKD_TAU_CIFAR100', 'SEMCKD_FMNIST', 'SEMCKD_TAU_FMNIST', 'similarity_matrix', 'L2Norm',
+           'qk_mlp', 'layer_attention', 'semckd_proj', 'value_mlp', 'pool_to_common', 'pair_mse', 'semckd_loss',
+           'SemCKD', 'setup_term', 'model_features', 'SemCKDCallback', 'semckd_method', 'sm_score', 'linear_cka',
+           'batch_attention', 'plot_attention', 'plot_attention_history']
 
 # %% ../nbs/22_semckd.ipynb #f83692c9
 def similarity_matrix(f:torch.Tensor, # features (b, ...) of one layer
@@ -335,7 +335,11 @@ def _semckd_tau(beta:float=400., T:float=4., tau:float=4.0, kd_weight:float=1.0,
 # %% ../nbs/22_semckd.ipynb #0f9f9d98
 SEMCKD_CIFAR100 = Preset('semckd', dict(beta=400., T=4., tau=1.), 64, "SemCKD §4.1.4: CE + KD(T=4) + 400·L_SemCKD, batch 64")
 SEMCKD_TAU_CIFAR100 = Preset('semckd_tau', dict(beta=400., T=4., tau=4.), 64, "SemCKD §4.5: SemCKD_τ with τ=4 (τ=2 or 4 suggested)")
-PRESETS.update({'semckd_cifar100': SEMCKD_CIFAR100, 'semckd_tau_cifar100': SEMCKD_TAU_CIFAR100})
+SEMCKD_FMNIST = Preset('semckd', dict(beta=40., T=4., tau=1.), 128,
+                       "kd_nb offline protocol (not the paper's): β=40, since β=400 is not finite on these features (see below)")
+SEMCKD_TAU_FMNIST = Preset('semckd_tau', dict(beta=40., T=4., tau=4.), 128, "kd_nb offline protocol: SemCKD_τ, τ=4, β=40")
+PRESETS.update({'semckd_cifar100': SEMCKD_CIFAR100, 'semckd_tau_cifar100': SEMCKD_TAU_CIFAR100,
+                'semckd_fmnist': SEMCKD_FMNIST, 'semckd_tau_fmnist': SEMCKD_TAU_FMNIST})
 
 # %% ../nbs/22_semckd.ipynb #62f30bb9
 def sm_score(s_feats:list, # student features, one tensor (b, ...) per student layer

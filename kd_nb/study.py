@@ -5,15 +5,17 @@
 # %% ../nbs/32_study.ipynb #4c3b4ae7
 from __future__ import annotations
 import os, sys, json, time, argparse, subprocess, resource, dataclasses
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 import pandas as pd
 import torch
 from .checkpoints import read_checkpoint, write_history_csv
 from .teachers import load_teacher, sha256_file
-from .train import RECIPES, FMNIST_REDUCED, Recipe, distill, _opts_per_method
+from .train import RECIPES, FMNIST_REDUCED, Recipe, distill, train_teacher, _opts_per_method
 
 # %% auto #0
-__all__ = ['STUDY_COLUMNS', 'parse_method', 'run_one', 'run_study', 'summarize', 'plot_study', 'study_cli', 'study_main']
+__all__ = ['STUDY_COLUMNS', 'CRD_LR_BY_ARCH', 'parse_method', 'run_one', 'run_study', 'summarize', 'plot_study', 'study_table',
+           'paired_diff', 'order_check', 'run_pairs', 'study_cli', 'study_main']
 
 # %% ../nbs/32_study.ipynb #51fa3b8a
 def parse_method(spec:str, # 'name' or 'name:key=value,key=value' (values are JSON where they parse)
@@ -32,14 +34,14 @@ def parse_method(spec:str, # 'name' or 'name:key=value,key=value' (values are JS
 
 # %% ../nbs/32_study.ipynb #952f9b22
 STUDY_COLUMNS = ['method', 'options', 'seed', 'status', 'last_acc', 'best_acc', 'epochs', 'sec_per_epoch',
-                 'peak_mem_mb', 'teacher', 'teacher_sha256', 'teacher_acc', 'checkpoint']
+                 'peak_mem_mb', 'teacher', 'teacher_sha256', 'teacher_acc', 'student', 'recipe', 'checkpoint']
 
 def run_one(args:dict):
     "Train one study run (called in a child process); writes its row as JSON next to its checkpoint"
     name, opts = parse_method(args['spec'])
     teacher = load_teacher(args['teacher']) if args['teacher'] else None
     res = distill(name, teacher, args['student'], Recipe(**args['recipe']), out=args['ckpt'], seed=args['seed'],
-                  data_path=args.get('data_path'), **opts)
+                  data_path=args.get('data_path'), teacher_cache=args.get('teacher_cache'), **opts)
     secs = res.get('epoch_seconds') or [float('nan')]
     peak = (torch.cuda.max_memory_allocated() if torch.cuda.is_available() else
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024) / 2**20
@@ -48,14 +50,33 @@ def run_one(args:dict):
                peak_mem_mb=round(peak, 1))
     Path(args['ckpt']).with_suffix('.row.json').write_text(json.dumps(row))
 
-def _child(args, log):
-    "Run `run_one(args)` in a new Python process, its output appended to `log`; returns the exit status"
+def _child(args, log, threads=None):
+    "Run `run_one(args)` in a new Python process (with `threads` CPU threads if given), its output appended to `log`; returns the exit status"
     cmd = [sys.executable, '-c', 'import json, sys; from kd_nb.study import run_one; run_one(json.loads(sys.argv[1]))', json.dumps(args)]
-    with open(log, 'a') as f: return subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT).returncode
+    env = {**os.environ, **({'OMP_NUM_THREADS': str(threads)} if threads else {})}
+    with open(log, 'a') as f: return subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT, env=env).returncode
 
 # %% ../nbs/32_study.ipynb #efd252a9
 def _write_csv(df, fname): return write_history_csv(df.to_dict('records'), fname)  # atomic, as the runs' CSVs
 
+def _run_tag(m, seed): return m.replace('+', '_plus_').replace(':', '__').replace(',', '_').replace('=', '-') + f"_seed{seed}"
+
+def _check_same_study(df, info, csv):
+    "Refuse to mix runs of another protocol (recipe, student or teacher) into `csv`"
+    for k in ('recipe', 'student', 'teacher_sha256'):
+        other = set(df[k].dropna().astype(str)) - {str(info[k])} if k in df else set()
+        if other: raise ValueError(f"{csv} holds runs with another {k} ({sorted(other)[0][:80]}...) than this study's "
+                                   f"({str(info[k])[:80]}...): give this study its own out folder.")
+
+def _study_row(m, seed, opts, ckpt, rc, info):
+    "The CSV row of one finished (or failed) run"
+    row = dict(method=m, options=json.dumps(opts), seed=seed, checkpoint=ckpt.name, **info)
+    rowf = ckpt.with_suffix('.row.json')
+    if rc == 0 and rowf.exists(): row.update(status='ok', **json.loads(rowf.read_text()))
+    else: row.update(status=f"failed (exit {rc}; see {ckpt.stem}.log)")
+    return row
+
+# %% ../nbs/32_study.ipynb #5a1d7c3e
 def run_study(methods:list, # method entries, e.g. ['none', 'kd', 'sp', 'semckd_tau:tau=2']
               seeds=(0, 1, 2), # seeds, each a full run of every method
               recipe:Recipe=FMNIST_REDUCED, # the protocol, the same for every run
@@ -63,32 +84,39 @@ def run_study(methods:list, # method entries, e.g. ['none', 'kd', 'sp', 'semckd_
               student:str='resnet8', # a `kd_nb.models` name
               out='runs/study', # folder: study.csv, one checkpoint and one log per run
               data_path=None, # dataset folder
+              jobs:int=1, # runs trained at once, each in its own process with (CPU cores // jobs) threads
+              teacher_cache=None, # folder of a `TeacherCache` shared by the runs (logit methods replay the teacher's logits)
              ) -> pd.DataFrame:
     "Train every method with every seed (resuming what a killed study left), one row per run in `out/study.csv`"
+    if jobs < 1: raise ValueError(f"jobs={jobs}: give the number of runs to train at once (1 or more).")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    specs = [(m, parse_method(m)) for m in methods]  # every entry is checked before anything trains
+    specs = dict((m, parse_method(m)[1]) for m in methods)  # every entry is checked before anything trains
     t = load_teacher(teacher)
-    tinfo = dict(teacher=str(teacher), teacher_sha256=sha256_file(t.kd_meta['file']), teacher_acc=t.kd_meta['accuracy'])
+    info = dict(teacher=str(teacher), teacher_sha256=sha256_file(t.kd_meta['file']), teacher_acc=t.kd_meta['accuracy'],
+                student=student, recipe=json.dumps(dataclasses.asdict(recipe)))
     csv = out/'study.csv'
     df = pd.read_csv(csv) if csv.exists() else pd.DataFrame(columns=STUDY_COLUMNS)
-    runs = [(m, s) for m, _ in specs for s in seeds]
+    _check_same_study(df, info, csv)
+    runs, todo = [(m, s) for m in specs for s in seeds], []
     for i, (m, seed) in enumerate(runs):
         done = df[(df.method == m) & (df.seed == seed) & (df.status == 'ok')]
-        if len(done): print(f"[{i+1}/{len(runs)}] {m} seed {seed}: done ({100*done.last_acc.iloc[0]:.2f}%)"); continue
-        tag = m.replace('+', '_plus_').replace(':', '__').replace(',', '_').replace('=', '-')
-        ckpt = out/f"{tag}_seed{seed}.pth"
+        if len(done): print(f"[{i+1}/{len(runs)}] {m} seed {seed}: done ({100*done.last_acc.iloc[0]:.2f}%)")
+        else: todo.append((i, m, seed))
+    threads = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 and 'OMP_NUM_THREADS' not in os.environ else None
+    def _train(i, m, seed):
+        ckpt = out/f"{_run_tag(m, seed)}.pth"
         print(f"[{i+1}/{len(runs)}] {m} seed {seed} -> {ckpt.name}", flush=True)
         args = dict(spec=m, seed=seed, teacher=str(teacher), student=student, recipe=dataclasses.asdict(recipe),
-                    ckpt=str(ckpt), data_path=None if data_path is None else str(data_path))
-        rc = _child(args, out/f"{tag}_seed{seed}.log")
-        rowf = ckpt.with_suffix('.row.json')
-        row = dict(method=m, options=json.dumps(dict(specs)[m][1]), seed=seed, checkpoint=ckpt.name, **tinfo)
-        if rc == 0 and rowf.exists(): row.update(status='ok', **json.loads(rowf.read_text()))
-        else:
-            row.update(status=f"failed (exit {rc}; see {ckpt.stem}.log)")
-            print(f"    {m} seed {seed} FAILED: see {out/(ckpt.stem + '.log')}; going on with the others")
-        df = pd.concat([df[~((df.method == m) & (df.seed == seed))], pd.DataFrame([row])], ignore_index=True)[STUDY_COLUMNS]
-        _write_csv(df, csv)
+                    ckpt=str(ckpt), data_path=None if data_path is None else str(data_path),
+                    teacher_cache=None if teacher_cache is None else str(teacher_cache))
+        return m, seed, ckpt, _child(args, ckpt.with_suffix('.log'), threads)
+    with ThreadPoolExecutor(jobs) as pool:
+        for fut in as_completed([pool.submit(_train, *r) for r in todo]):   # rows are written here, one thread
+            m, seed, ckpt, rc = fut.result()
+            row = _study_row(m, seed, specs[m], ckpt, rc, info)
+            if row['status'] != 'ok': print(f"    {m} seed {seed} FAILED: see {ckpt.with_suffix('.log')}; going on with the others")
+            df = pd.concat([df[~((df.method == m) & (df.seed == seed))], pd.DataFrame([row])], ignore_index=True)[STUDY_COLUMNS]
+            _write_csv(df, csv)
     return df
 
 # %% ../nbs/32_study.ipynb #80dea86d
@@ -134,6 +162,80 @@ def plot_study(df:pd.DataFrame, # rows of `run_study`
     if fname: fig.savefig(fname, dpi=120)
     return fig
 
+# %% ../nbs/32_study.ipynb #e1f2a3b2
+def study_table(df:pd.DataFrame, # rows of `run_study`
+                methods:list=None, # methods in table order (default: all, best first)
+                labels:dict=None, # display names, e.g. {'irg:w_transform=0': 'IRG (L_IRG)'}
+               ) -> pd.DataFrame:
+    "A paper-style table of a study: accuracy mean ± std (n), paired gains with 95% CIs, best epoch, cost"
+    s = summarize(df).set_index('method'); ok = df[df.status == 'ok']
+    pm = lambda m, h: '' if pd.isna(m) else f"{m:+.2f} ± {h:.2f}"
+    rows = []
+    for m in methods or list(s.index):
+        r = {'method': (labels or {}).get(m, m)}
+        if m not in s.index: rows.append({**r, 'accuracy % (mean ± std, n)': 'not run'}); continue
+        x = s.loc[m]
+        r['accuracy % (mean ± std, n)'] = f"{x['mean']:.2f} ± {x['std']:.2f} ({int(x['n'])})"
+        r['vs baseline'] = pm(x.get('vs_baseline'), x.get('vs_baseline_ci95'))
+        r['vs KD'] = pm(x.get('vs_kd'), x.get('vs_kd_ci95'))
+        r['best epoch % (optimistic)'] = f"{100*ok[ok.method == m].best_acc.mean():.2f}"
+        r['s/epoch'], r['peak MB'] = f"{x['sec_per_epoch']:.1f}", f"{x['peak_mem_mb']:.0f}"
+        rows.append(r)
+    return pd.DataFrame(rows).fillna('')
+
+# %% ../nbs/32_study.ipynb #d1e2f3a2
+def paired_diff(df:pd.DataFrame, # rows of `run_study`
+                a:str, # method
+                b:str, # the method it is compared with
+               ) -> tuple:
+    "(mean, 95% half-width, n) of the per-seed difference a − b of last-epoch accuracy, in points"
+    from scipy.stats import t as student_t
+    acc = df[df.status == 'ok'].pivot_table(index='seed', columns='method', values='last_acc') * 100
+    if a not in acc or b not in acc: return float('nan'), float('nan'), 0
+    d = (acc[a] - acc[b]).dropna()
+    h = student_t.ppf(0.975, len(d) - 1) * d.std(ddof=1) / len(d)**0.5 if len(d) > 1 else float('nan')
+    return d.mean(), h, len(d)
+
+def order_check(df:pd.DataFrame, # rows of `run_study`
+                order:list, # method names, worst to best as the paper ranks them
+               ) -> str:
+    "One sentence per step of the paper's ordering: does it hold here, and is the gap outside the seed noise?"
+    out = []
+    for lo, hi in zip(order, order[1:]):
+        m, h, n = paired_diff(df, hi, lo)
+        if n == 0: out.append(f"{lo} < {hi}: not run here yet."); continue
+        if n < 2: out.append(f"{lo} < {hi}: {m:+.2f} points, one seed only (no interval)."); continue
+        holds = 'holds' if m > 0 else 'does not hold'
+        noise = 'inside the seed noise' if abs(m) <= h else ('outside the seed noise' + ('' if m > 0 else ', reversed'))
+        out.append(f"{lo} < {hi}: {holds} ({hi} − {lo} = {m:+.2f} ± {h:.2f} points, 95% CI over n={n} seeds, {noise}).")
+    return '\n'.join(out)
+
+# %% ../nbs/32_study.ipynb #c0a1b2d4
+CRD_LR_BY_ARCH = {a: 0.01 for a in ('MobileNetV2', 'mobilenetv2', 'mobilenetv2_x1', 'mobilenetv2_x0_35', 'ShuffleV1', 'shufflenetv1',
+                                    'ShuffleV2', 'shufflenetv2', 'shufflenetv2_x0_5', 'shufflenetv2_x1_5', 'shufflenetv2_x2')}
+# CRD/RepDistiller (and so SemCKD, SLKD): lr 0.01 instead of 0.05 for MobileNet/ShuffleNet teachers and students
+
+def run_pairs(pairs:list, # (teacher arch, student arch) pairs, e.g. [('wrn_16_2', 'wrn_16_1')]
+              methods:list, # method entries, as for `run_study`
+              recipe:Recipe, # the students' protocol (its dataset is the table's)
+              teacher_recipe:Recipe=None, # the teachers' protocol; None: `recipe`
+              seeds=(0, 1, 2), # seeds of every student run
+              out='runs/pairs', # folder: teachers/<dataset>_<arch>.pth, and one study folder per pair
+              data_path=None, # dataset folder (else fastai's, downloaded by `untar_data`)
+              jobs:int=1, # runs trained at once
+              lr_by_arch:dict=None, # learning rate of some architectures (teacher or student), e.g. `CRD_LR_BY_ARCH`
+             ) -> pd.DataFrame:
+    "Every pair's teacher trained once, then a `run_study` per pair; one row per (pair, method, seed) with `pair` and `teacher_arch`"
+    out, dfs = Path(out), []
+    for t_arch, s_arch in pairs:
+        tfile = out/'teachers'/f"{recipe.dataset}_{t_arch}.pth"
+        print(f"== pair {t_arch} -> {s_arch}: teacher {tfile}", flush=True)
+        lr = lambda a: (lr_by_arch or {}).get(a)   # None leaves the recipe's rate
+        train_teacher(t_arch, (teacher_recipe or recipe).replace(lr=lr(t_arch)), out=tfile, data_path=data_path)
+        df = run_study(methods, seeds, recipe.replace(lr=lr(s_arch)), str(tfile), s_arch, out/f"{t_arch}_to_{s_arch}", data_path, jobs)
+        dfs.append(df.assign(pair=f"{t_arch} -> {s_arch}", teacher_arch=t_arch))
+    return pd.concat(dfs, ignore_index=True)
+
 # %% ../nbs/32_study.ipynb #4938bd4d
 def study_cli(argv=None):
     "Command `kd_nb_study`: a resumable grid of methods × seeds; prints the summary and writes study.csv, summary.csv, study.png"
@@ -147,12 +249,14 @@ def study_cli(argv=None):
     p.add_argument('--student', default='resnet8')
     p.add_argument('--data', default=None, help='dataset folder')
     p.add_argument('--out', default='runs/study')
+    p.add_argument('--jobs', type=int, default=1, help='runs trained at once (each with CPU cores // jobs threads)')
+    p.add_argument('--teacher-cache', default=None, metavar='DIR', help="share the teacher's training logits between runs (logit methods)")
     a = p.parse_args(argv)
     num = lambda v: None if v is None else (int(v) if v >= 1 else v)
     r = RECIPES[a.recipe].replace(dataset=a.dataset, epochs=a.epochs, bs=a.bs, lr=a.lr, subset=num(a.subset),
                                   valid_subset=num(a.valid_subset))
     t0 = time.time()
-    df = run_study(a.method, [int(s) for s in a.seeds.split(',')], r, a.teacher, a.student, a.out, a.data)
+    df = run_study(a.method, [int(s) for s in a.seeds.split(',')], r, a.teacher, a.student, a.out, a.data, a.jobs, a.teacher_cache)
     s = summarize(df); out = Path(a.out)
     _write_csv(s, out/'summary.csv'); plot_study(df, out/'study.png', title=f"{r.dataset}: {a.student} ({r.name})")
     print(s.to_string(index=False, float_format=lambda v: f"{v:.2f}"))

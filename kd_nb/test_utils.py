@@ -52,14 +52,14 @@ def make_fake_cifar(root, # folder to create the tree in
                     n_train:int=2, # training images per class
                     n_test:int=1, # test images per class
                    ) -> Path:
-    "A fastai-style CIFAR folder tree of constant-colour 32×32 PNGs"
+    "A fastai-style CIFAR folder tree of constant-colour 32×32 PNGs (red: 10·class + image, green: class ÷ 25; any number of classes)"
     from PIL import Image
     root = Path(root)
     for split, n in (('train', n_train), ('test', n_test)):
         for c, name in enumerate(names):
             (root/split/name).mkdir(parents=True, exist_ok=True)
             for k in range(n):
-                a = np.zeros((32, 32, 3), np.uint8); a[..., 0] = 10 * c + k; a[..., 2] = 255
+                a = np.zeros((32, 32, 3), np.uint8); a[..., 0] = (10 * c + k) % 256; a[..., 1] = c // 25; a[..., 2] = 255
                 Image.fromarray(a).save(root/split/name/f'{k}_{name}.png')
     return root
 

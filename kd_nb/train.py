@@ -24,6 +24,7 @@ from .models import get_model, model_names
 from .distill import distill_learner, DistillCallback, PRESETS, build_preset
 from .checkpoints import atomic_save, CheckpointCallback, CheckpointError, read_checkpoint, resume_point, restore
 from .teachers import TEACHERS, load_teacher, list_teachers
+from .teacher_cache import TeacherCache, uses_teacher_features
 
 # %% auto #0
 __all__ = ['SP_CIFAR10', 'CIFAR100_CRD', 'FMNIST_REDUCED', 'FMNIST_TEACHER', 'RECIPES', 'Recipe', 'multistep', 'opt_func_for',
@@ -63,7 +64,7 @@ SP_CIFAR10 = Recipe('sp_cifar10', 'cifar10', 200, 128, 0.1, milestones=(60, 120,
                     source='Tung & Mori, ICCV 2019, §4.1')
 CIFAR100_CRD = Recipe('cifar100_crd', 'cifar100', 240, 64, 0.05, milestones=(150, 180, 210), gamma=0.1,
                       source='SemCKD §4.1 / SLKD §4.1 (CRD protocol; lr 0.01 for MobileNetV2/ShuffleNet students)')
-FMNIST_REDUCED = Recipe('fmnist_reduced', 'fashion_mnist', 15, 128, 0.05, schedule='one_cycle', subset=600, opt='fastai_sgd',
+FMNIST_REDUCED = Recipe('fmnist_reduced', 'fashion_mnist', 15, 128, 0.2, schedule='one_cycle', subset=600, opt='fastai_sgd',
                         source="kd_nb's offline protocol: 600 Fashion-MNIST images per class, student runs of ~2 min on 2 CPU cores")
 FMNIST_TEACHER = Recipe('fmnist_teacher', 'fashion_mnist', 2, 128, 0.05, schedule='one_cycle', opt='fastai_sgd',
                         source="kd_nb's offline protocol: teacher on all 60,000 Fashion-MNIST training images")
@@ -170,6 +171,7 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
             csv=None, # per-epoch metrics CSV (default: next to `out`)
             cbs=None, # extra callbacks
             overwrite:bool=False, # replace whatever `out` holds instead of resuming or refusing it
+            teacher_cache=None, # folder of a `TeacherCache`: logit methods replay the teacher's logits stored by earlier runs
             **method_opts # options of the method (e.g. alpha=0.9, T=4)
            ) -> dict:
     "Train `student` with `method` from `teacher` under `recipe`; returns the final metrics and history"
@@ -190,7 +192,7 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
     ckpt = resume_point(out, meta, overwrite)
     if ckpt is not None and ckpt['done']: return _result(ckpt)
     start = 0 if ckpt is None else ckpt['epoch'] + 1
-    log_cbs = [CheckpointCallback(out, meta, ckpt, csv)] + listify(cbs)
+    log_cbs = [CheckpointCallback(out, meta, ckpt, csv)] + listify(cbs) + _cache_cbs(teacher_cache, m, method, recipe, seed)
     if m.needs_teacher:
         learn = distill_learner(dls, s, teacher, m, cbs=log_cbs, **_learner_kwargs(recipe))
     else:
@@ -200,6 +202,14 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
         print(f"Resuming {out} from epoch {start}")
     fit_recipe(learn, recipe, start_epoch=start)
     return _result(read_checkpoint(out))
+
+def _cache_cbs(folder, m, method, recipe, seed):
+    "The `TeacherCache` of a run, if one is asked for and the method distils logits only"
+    if folder is None or not m.needs_teacher: return []
+    if uses_teacher_features(m):
+        print(f"teacher cache: not used for {method!r}, which reads teacher layers (the teacher runs every batch)")
+        return []
+    return [TeacherCache(folder, f"{recipe.dataset}|subset={recipe.subset}|holdout={recipe.holdout}|bs={recipe.bs}|seed={seed}")]
 
 def _result(ckpt): return {k: v for k, v in ckpt.items() if k not in ('model', 'opt', 'cb_states', 'rng', 'smooth_loss')}
 
@@ -340,6 +350,8 @@ def distill_cli(argv=None):
     p.add_argument('--teacher-subset', type=float, default=None, help='training subset for the teacher')
     p.add_argument('--student', default='resnet8', help='student model name')
     p.add_argument('--out', default='runs/fmnist_reduced', help='output folder (checkpoints, CSVs, plot)')
+    p.add_argument('--teacher-cache', default=None, metavar='DIR', help="store the teacher's training logits here and replay "
+                   "them in later runs of the same teacher, data and seed (logit methods: kd, dkd, slkd)")
     a = p.parse_args(argv)
     if a.list: print(catalogue()); return {}
     r, out, opts = _recipe_from(a), Path(a.out), _parse_sets(a.set)
@@ -372,7 +384,7 @@ def distill_cli(argv=None):
         tag = n.replace('+', '_plus_')
         print(f"== student {a.student}, method {n}, recipe {r.name} ({r.epochs} epochs, subset {r.subset})")
         try: results[n] = distill(n, teacher, a.student, r, out=out/f"{a.student}_{tag}_seed{a.seed}.pth", seed=a.seed,
-                                  data_path=a.data, overwrite=a.restart, **per[n])
+                                  data_path=a.data, overwrite=a.restart, teacher_cache=a.teacher_cache, **per[n])
         except Exception as e:  # reported, and the other methods still run; the command then exits with status 1
             failed[n] = f"{type(e).__name__}: {e}"
             print(f"== method {n} FAILED ({failed[n]}); going on with the others")

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# SLKD's Table 7 (teacher only / SL-Ts only / both) and Tables 8-9 (parallel vs sequential) on the offline protocol
+# (Fashion-MNIST, not a reproduction): recipe fmnist_reduced, shipped fashion_mnist/resnet20 teacher, ResNet-8, one seed.
+set -uo pipefail
+cd "$(dirname "$0")/../../../.."
+KD=${KD_NB_BIN:-.venv/bin}
+export MPLBACKEND=Agg KD_NB_PROGRESS=plain
+$KD/kd_nb_study --out runs/slkd_ablations --seeds 0 --jobs 2 \
+  --method 'slkd:mode="teacher_only"' --method 'slkd:mode="slt_only"' --method slkd --method 'slkd:schedule="sequential"' "$@"
+RC=$?
+cp runs/slkd_ablations/study.csv runs/slkd_ablations/summary.csv nbs/experiments/results/slkd_ablations/ 2>/dev/null
+exit $RC
