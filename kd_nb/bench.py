@@ -18,9 +18,10 @@ from .core import METHODS, build_method
 from .data import get_dls
 from .models import get_model
 from .distill import distill_learner
+from .teacher_cache import TeacherCache
 
 # %% auto #0
-__all__ = ['teacher_pass_time', 'epoch_costs']
+__all__ = ['teacher_pass_time', 'epoch_costs', 'cache_costs']
 
 # %% ../nbs/50_bench.ipynb #b81737b4
 class _TrainTimer(Callback):
@@ -79,4 +80,34 @@ def epoch_costs(methods=('kd',), # method names (registered; unknown ones are an
     if 'kd' in methods: df['vs_kd'] = df.sec_per_epoch / float(df.loc[df.method == 'kd', 'sec_per_epoch'].iloc[0])
     df.loc[df.method.isin(['student only', 'teacher inference']), ['vs_student+teacher'] + (['vs_kd'] if 'kd' in methods else [])] = float('nan')
     df['images_per_s'] = len(dls.train) * bs / df.sec_per_epoch
+    return df
+
+# %% ../nbs/50_bench.ipynb #b8b8686b
+class _EpochSeed(Callback):
+    "Re-seed the training loader per epoch, so every learner of the benchmark sees the same batches"
+    def before_epoch(self): self.dls.train.set_epoch(self.epoch)
+
+def cache_costs(teacher:str='resnet20', # teacher model name
+                student:str='resnet8', # student model name
+                dataset:str='fashion_mnist', # data
+                n_per_class:int=100, # training images per class: the "epoch"
+                bs:int=128, # batch size
+                reps:int=3, # timed epochs (median), after one warm-up epoch
+                folder=None, # cache folder (default: a temporary one)
+               ) -> pd.DataFrame:
+    "Seconds per training epoch: student alone, KD with the live teacher, KD replaying the teacher cache"
+    import tempfile
+    folder = Path(folder or tempfile.mkdtemp())
+    dls = get_dls(dataset, bs=bs, subset=n_per_class, seed=0)
+    mk = lambda name: get_model(name, n_classes=dls.c, in_chans=dls.in_chans)
+    t = mk(teacher).eval()
+    def timed(learn): return statistics.median(_fit_time(learn, 1 + reps)[1:])   # the first epoch warms up
+    rows = [dict(run='student only', sec_per_epoch=timed(Learner(dls, mk(student), loss_func=CrossEntropyLossFlat(),
+                                                                  opt_func=SGD, cbs=_EpochSeed())))]
+    rows.append(dict(run='kd, live teacher (fills the cache)', sec_per_epoch=timed(
+        distill_learner(dls, mk(student), t, 'kd', opt_func=SGD, cbs=[_EpochSeed(), TeacherCache(folder, 'bench')]))))
+    rows.append(dict(run='kd, replaying the cache', sec_per_epoch=timed(
+        distill_learner(dls, mk(student), t, 'kd', opt_func=SGD, cbs=[_EpochSeed(), TeacherCache(folder, 'bench')]))))
+    df = pd.DataFrame(rows)
+    df['vs_student'] = df.sec_per_epoch / df.sec_per_epoch.iloc[0]
     return df

@@ -85,11 +85,12 @@ def run_study(methods:list, # method entries, e.g. ['none', 'kd', 'sp', 'semckd_
               out='runs/study', # folder: study.csv, one checkpoint and one log per run
               data_path=None, # dataset folder
               jobs:int=1, # runs trained at once, each in its own process with (CPU cores // jobs) threads
-              teacher_cache=None, # folder of a `TeacherCache` shared by the runs (logit methods replay the teacher's logits)
+              teacher_cache='default', # `TeacherCache` folder shared by the runs ('default': out/teacher_cache; None: no cache)
              ) -> pd.DataFrame:
     "Train every method with every seed (resuming what a killed study left), one row per run in `out/study.csv`"
     if jobs < 1: raise ValueError(f"jobs={jobs}: give the number of runs to train at once (1 or more).")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    if teacher_cache == 'default': teacher_cache = out/'teacher_cache'   # exact (tested on the teacher cache page)
     specs = dict((m, parse_method(m)[1]) for m in methods)  # every entry is checked before anything trains
     t = load_teacher(teacher)
     info = dict(teacher=str(teacher), teacher_sha256=sha256_file(t.kd_meta['file']), teacher_acc=t.kd_meta['accuracy'],
@@ -250,13 +251,14 @@ def study_cli(argv=None):
     p.add_argument('--data', default=None, help='dataset folder')
     p.add_argument('--out', default='runs/study')
     p.add_argument('--jobs', type=int, default=1, help='runs trained at once (each with CPU cores // jobs threads)')
-    p.add_argument('--teacher-cache', default=None, metavar='DIR', help="share the teacher's training logits between runs (logit methods)")
+    p.add_argument('--teacher-cache', default='default', metavar='DIR', help="folder of the teacher's training logits shared by the "
+                   "runs of the logit methods (default: OUT/teacher_cache; exact); 'none' turns it off")
     a = p.parse_args(argv)
     num = lambda v: None if v is None else (int(v) if v >= 1 else v)
     r = RECIPES[a.recipe].replace(dataset=a.dataset, epochs=a.epochs, bs=a.bs, lr=a.lr, subset=num(a.subset),
                                   valid_subset=num(a.valid_subset))
     t0 = time.time()
-    df = run_study(a.method, [int(s) for s in a.seeds.split(',')], r, a.teacher, a.student, a.out, a.data, a.jobs, a.teacher_cache)
+    df = run_study(a.method, [int(s) for s in a.seeds.split(',')], r, a.teacher, a.student, a.out, a.data, a.jobs, None if a.teacher_cache == 'none' else a.teacher_cache)
     s = summarize(df); out = Path(a.out)
     _write_csv(s, out/'summary.csv'); plot_study(df, out/'study.png', title=f"{r.dataset}: {a.student} ({r.name})")
     print(s.to_string(index=False, float_format=lambda v: f"{v:.2f}"))

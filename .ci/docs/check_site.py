@@ -7,7 +7,7 @@ Every page is loaded from file:// by chromium (Debian package), driven over the 
 - a link to a page or file of the site (or of the repository) is broken (a missing #anchor on a site page is a
   warning, an error with --strict-anchors),
 - an image does not load, or any JavaScript error or failed resource load is reported.
-Screenshots of the SP page (nbs/experiments/*sp.ipynb, else 20_distill) and of 32_study go to `_site_offline/_screenshots/`.
+Screenshots of the SP page (nbs/experiments/*sp.ipynb, else 20_distill) and of the study chapter (experiments/05_study, else 32_study) go to `_site_offline/_screenshots/`.
 
 Usage: .venv/bin/python .ci/docs/check_site.py [--site DIR]"""
 import argparse, asyncio, base64, json, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
@@ -171,7 +171,7 @@ def main():
     by_src = {v: k for k, v in sources.items()}
     sp = sorted(s for s in by_src if re.match(r'experiments/(\d+_)?sp\.ipynb$', s)) or ['20_distill.ipynb']
     shots, problems = {}, readme_problems()
-    for src, name in [(sp[0], 'sp.png'), ('32_study.ipynb', 'study.png')]:
+    for src, name in [(sp[0], 'sp.png'), ('experiments/05_study.ipynb' if 'experiments/05_study.ipynb' in by_src else '32_study.ipynb', 'study.png')]:
         if src in by_src and by_src[src] in pages: shots[by_src[src]] = name
         else: problems.append(f"screenshot: no page for {src}")
     shutil.rmtree(site/'_screenshots', ignore_errors=True)
