@@ -195,7 +195,8 @@ class DistillCallback(Callback):
             bad = [k for k, v in zip(parts, vals) if v != v or abs(v) == float('inf')]
             raise FloatingPointError(f"Loss component(s) {bad} are not finite at epoch {self.epoch}, iteration {self.iter} "
                                      f"({dict(zip(parts, vals))}): lower the learning rate or the terms' weights, "
-                                     "or check the inputs/features for NaN.")
+                                     "or check the inputs/features for NaN. (A paper's weights were tuned on its data: for the offline "
+                                     "Fashion-MNIST recipe see the offline presets in `kd_nb_distill --list`, e.g. semckd_fmnist.)")
         bs = self.xb[0].shape[0]
         for k, v in zip(parts, vals): self._sums[k] = self._sums.get(k, 0.) + v*bs
         self._sums['_n'] = self._sums.get('_n', 0) + bs
