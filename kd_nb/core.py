@@ -107,6 +107,14 @@ class Term(nn.Module):
     def forward(self, s_feats:list, t_feats:list, s_logits, t_logits, y):
         raise NotImplementedError(f"{type(self).__name__} must implement forward")
 
+    def teacher_state(self, t_feats:list, t_logits):
+        "What the term needs from the teacher's features, as small tensors a teacher cache can store (None: the features themselves)"
+        return None
+
+    def forward_from_state(self, s_feats:list, state:list, s_logits, t_logits, y):
+        "The loss from `teacher_state`'s tensors instead of the teacher's features (terms that implement `teacher_state`)"
+        raise NotImplementedError(f"{type(self).__name__} has no teacher_state: its teacher must run")
+
     def extra_repr(self): return f"weight={self.weight}, s_layers={self.s_layers}, t_layers={self.t_layers}"
 
 # %% ../nbs/00_core.ipynb #4e4e609f

@@ -113,7 +113,7 @@ class DistillCallback(Callback):
         for t in self.terms:
             if not isinstance(t, Term): raise TypeError(f"{t!r} is not a kd_nb Term: subclass kd_nb.core.Term.")
         self.s_taps = self.t_taps = None
-        self.t_logits, self.history = None, []
+        self.t_logits, self.t_states, self.history = None, None, []
         self.logit_cache = None  # a `kd_nb.teacher_cache.TeacherCache` sets itself here
 
     @property
@@ -167,11 +167,13 @@ class DistillCallback(Callback):
 
     def after_pred(self):
         self.t_logits = None
+        self.t_states = None
         cache = self.logit_cache if self.training else None
-        if cache is not None: self.t_logits = cache.lookup(self.iter, self.xb[0])   # None: this epoch is not cached
+        if cache is not None:   # a hit: the teacher's logits (and each term's teacher state) of this batch, no teacher run
+            hit = cache.lookup(self.iter, self.xb[0])
+            if hit is not None: self.t_logits, self.t_states = hit
         if self.t_logits is None and (self.training or self.teacher_in_valid):
             with torch.no_grad(): self.t_logits = self.teacher(*self.xb)
-            if cache is not None: cache.store(self.iter, self.xb[0], self.t_logits)
 
     def after_loss(self):
         if not self.training: return
@@ -185,10 +187,16 @@ class DistillCallback(Callback):
         parts = {'ce': self.ce_weight * self.loss_grad}
         sf32 = {n: as_f32(v) for n, v in self.s_taps.feats.items()}  # cast once, shared by the terms
         tf32 = {n: as_f32(v) for n, v in self.t_taps.feats.items()}
-        for t in self.terms:
+        zs, zt, states = as_f32(self.pred), as_f32(self.t_logits), []
+        for k, t in enumerate(self.terms):
             sf = [sf32[n] for n in t.s_names]
+            if self.t_states is not None and self.t_states[k] is not None:   # replayed from a teacher cache
+                parts[self._key(t)] = t.weight * as_f32(t.forward_from_state(sf, self.t_states[k], zs, zt, y))
+                continue
             tf = [tf32[n] for n in t.t_names]
-            parts[self._key(t)] = t.weight * as_f32(t(sf, tf, as_f32(self.pred), as_f32(self.t_logits), y))
+            parts[self._key(t)] = t.weight * as_f32(t(sf, tf, zs, zt, y))
+            if self.logit_cache is not None: states.append(t.teacher_state(tf, zt) if t.t_names else None)
+        if self.logit_cache is not None and self.t_states is None: self.logit_cache.store(self.iter, self.xb[0], self.t_logits, states)
         total = sum(parts.values())
         vals = torch.stack([v.detach().float() for v in parts.values()]).tolist()
         if any(v != v or abs(v) == float('inf') for v in vals):
@@ -305,7 +313,7 @@ def _kd(alpha:float=0.9, T:float=4.0): return Method([KD(T=T, weight=alpha)], ce
 from dataclasses import dataclass, field
 import inspect, difflib
 from .core import METHODS, find_module
-from .losses import (sp_loss, at_loss, fitnet_regressor, fitnet_loss, irg_edge_loss, irg_transform_loss,
+from .losses import (sp_loss, sp_similarity, at_loss, fitnet_regressor, fitnet_loss, irg_edge_loss, irg_transform_loss,
                           irg_logits_loss, global_pool, _check_pairs)
 
 # %% ../nbs/20_distill.ipynb #df9653e9
@@ -411,6 +419,9 @@ class SP(Term):
     def check_batch(self, n): _check_pairs(n, 'SP')
     def forward(self, sf, tf, zs, zt, y):
         return _finite_or_explain(self, sum(sp_loss(s, t) for s, t in zip(sf, tf)), sf, tf)
+    def teacher_state(self, tf, zt): return [sp_similarity(t) for t in tf]   # G_T, b×b per layer: what a teacher cache stores
+    def forward_from_state(self, sf, gts, zs, zt, y):
+        return _finite_or_explain(self, sum(((g - sp_similarity(s))**2).sum() / s.shape[0]**2 for s, g in zip(sf, gts)), sf, gts)
 
 # %% ../nbs/20_distill.ipynb #8ddec0c1
 class IRG(Term):
@@ -476,6 +487,11 @@ class IRG(Term):
         if self.w_logits: parts['logits'] = self.w_logits * irg_logits_loss(zs, zt)
         self.parts = {k: v.detach() for k, v in parts.items()}
         return _finite_or_explain(self, sum(parts.values()), raw_sf, raw_tf)
+
+    def teacher_state(self, tf, zt):
+        "The globally pooled teacher features (b × c each; with pool=False the features themselves): enough for edges and transformations"
+        return [global_pool(f) for f in tf] if self.pool else [as_f32(f) for f in tf]
+    def forward_from_state(self, sf, state, zs, zt, y): return self.forward(sf, state, zs, zt, y)   # pooling a pooled map is a no-op
 
     def extra_repr(self):
         return (f"w_logits={self.w_logits}, w_edge={self.w_edge}, w_transform={self.w_transform}, "

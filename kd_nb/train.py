@@ -24,7 +24,7 @@ from .models import get_model, model_names
 from .distill import distill_learner, DistillCallback, PRESETS, build_preset
 from .checkpoints import atomic_save, CheckpointCallback, CheckpointError, read_checkpoint, resume_point, restore
 from .teachers import TEACHERS, load_teacher, list_teachers
-from .teacher_cache import TeacherCache, uses_teacher_features
+from .teacher_cache import TeacherCache, can_cache
 
 # %% auto #0
 __all__ = ['SP_CIFAR10', 'CIFAR100_CRD', 'FMNIST_REDUCED', 'FMNIST_TEACHER', 'RECIPES', 'Recipe', 'multistep', 'opt_func_for',
@@ -204,10 +204,10 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
     return _result(read_checkpoint(out))
 
 def _cache_cbs(folder, m, method, recipe, seed):
-    "The `TeacherCache` of a run, if one is asked for and the method distils logits only"
+    "The `TeacherCache` of a run, if one is asked for and the method can replay it"
     if folder is None or not m.needs_teacher: return []
-    if uses_teacher_features(m):
-        print(f"teacher cache: not used for {method!r}, which reads teacher layers (the teacher runs every batch)")
+    if not can_cache(m):
+        print(f"teacher cache: not used for {method!r}, which needs the teacher's feature maps (the teacher runs every batch)")
         return []
     return [TeacherCache(folder, f"{recipe.dataset}|subset={recipe.subset}|holdout={recipe.holdout}|bs={recipe.bs}|seed={seed}")]
 
@@ -350,8 +350,8 @@ def distill_cli(argv=None):
     p.add_argument('--teacher-subset', type=float, default=None, help='training subset for the teacher')
     p.add_argument('--student', default='resnet8', help='student model name')
     p.add_argument('--out', default='runs/fmnist_reduced', help='output folder (checkpoints, CSVs, plot)')
-    p.add_argument('--teacher-cache', default=None, metavar='DIR', help="store the teacher's training logits here and replay "
-                   "them in later runs of the same teacher, data and seed (logit methods: kd, dkd, slkd)")
+    p.add_argument('--teacher-cache', default=None, metavar='DIR', help="store the teacher's training logits (and SP/IRG teacher "
+                   "states) here and replay them in later runs of the same teacher, data and seed (kd, dkd, slkd, sp, irg)")
     a = p.parse_args(argv)
     if a.list: print(catalogue()); return {}
     r, out, opts = _recipe_from(a), Path(a.out), _parse_sets(a.set)
