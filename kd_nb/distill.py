@@ -190,12 +190,16 @@ class DistillCallback(Callback):
         zs, zt, states = as_f32(self.pred), as_f32(self.t_logits), []
         for k, t in enumerate(self.terms):
             sf = [sf32[n] for n in t.s_names]
-            if self.t_states is not None and self.t_states[k] is not None:   # replayed from a teacher cache
+            if self.t_states is not None and t.t_names:   # replayed from a teacher cache: no teacher features this batch
+                if self.t_states[k] is None: raise RuntimeError(f"The teacher cache has no state for {type(t).__name__}: delete "
+                                                                f"{self.logit_cache.dir} and run again (it was written by another method).")
                 parts[self._key(t)] = t.weight * as_f32(t.forward_from_state(sf, self.t_states[k], zs, zt, y))
                 continue
             tf = [tf32[n] for n in t.t_names]
-            parts[self._key(t)] = t.weight * as_f32(t(sf, tf, zs, zt, y))
-            if self.logit_cache is not None: states.append(t.teacher_state(tf, zt) if t.t_names else None)
+            st = t.teacher_state(tf, zt) if self.logit_cache is not None and t.t_names else None
+            loss = t(sf, tf, zs, zt, y) if st is None else t.forward_from_state(sf, st, zs, zt, y)  # filling: the state once
+            parts[self._key(t)] = t.weight * as_f32(loss)
+            states.append(st)
         if self.logit_cache is not None and self.t_states is None: self.logit_cache.store(self.iter, self.xb[0], self.t_logits, states)
         total = sum(parts.values())
         vals = torch.stack([v.detach().float() for v in parts.values()]).tolist()
