@@ -9,9 +9,9 @@ from pathlib import Path
 import torch
 from torch import nn
 from fastcore.basics import listify
-from .core import Taps
-from .losses import sp_similarity, sp_loss, irg_edges, global_pool
-from .distill import resolve_layers
+from .features import global_pool, eval_features
+from .sp import sp_similarity, sp_loss
+from .irg import irg_edges
 
 # %% auto #0
 __all__ = ['layer_features', 'class_order', 'plot_matrices', 'sp_similarity_plot', 'irg_edge_plot', 'sp_loss_on', 'error_rate_on',
@@ -24,14 +24,7 @@ def layer_features(model:nn.Module, # any model (zoo models also accept stage in
                    xb:torch.Tensor, # an input batch
                   ) -> list:
     "Outputs of `layers` of `model` on `xb`, in eval mode and without gradients (the model's mode is restored)"
-    names = resolve_layers(model, listify(layers), 'model')
-    was = model.training
-    model.eval()
-    try:
-        with Taps(model, names) as t:
-            model(xb)
-            return [t[n].detach().float() for n in names]
-    finally: model.train(was)
+    return [f.float() for f in eval_features(model, layers, xb)]   # the one helper for features in eval mode
 
 def class_order(y:torch.Tensor, # labels (b,)
                ) -> tuple:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from fastai.callback.core import Callback
-from .core import Term, Method, register_method
-from .losses import as_f32, _check_T
-from .distill import Preset, PRESETS
+from .core import Term, Method, Preset, register_method, register_preset
+from .features import as_f32
+from .kd import check_temperature
 
 # %% auto #0
 __all__ = ['DKD_CIFAR100', 'DKD_BETA_BY_PAIR', 'dkd_parts', 'dkd_loss', 'DKD', 'DKDWarmup']
@@ -21,7 +21,7 @@ def dkd_parts(s_logits:torch.Tensor, # student logits (b, K)
               T:float=4.0, # softmax temperature
              ) -> tuple:
     "Per-instance (TCKD, NCKD) of Zhao et al.'s eq. 5, each a (b,) tensor, not yet multiplied by T²"
-    _check_T(T, 'dkd_parts')
+    check_temperature(T, 'dkd_parts')
     if s_logits.shape != t_logits.shape:
         raise ValueError(f"Student logits {tuple(s_logits.shape)} and teacher logits {tuple(t_logits.shape)} differ: "
                          "student and teacher must predict the same classes.")
@@ -56,7 +56,7 @@ class DKD(Term):
                  weight:float=1.0, # multiplier in the training loss
                 ):
         super().__init__(weight)
-        _check_T(T, 'DKD')
+        check_temperature(T, 'DKD')
         self.alpha, self.beta, self.T, self.ramp = alpha, beta, T, 1.0
     def forward(self, s_feats, t_feats, s_logits, t_logits, y):
         return self.ramp * dkd_loss(s_logits, t_logits, y, self.alpha, self.beta, self.T)
@@ -77,7 +77,6 @@ def _dkd(alpha:float=1.0, beta:float=8.0, T:float=4.0, warmup:int=20, ce_weight:
     term = DKD(alpha, beta, T)
     return Method([term], cbs=[DKDWarmup(term, warmup)], ce_weight=ce_weight)
 
-DKD_CIFAR100 = Preset('dkd', dict(alpha=1., beta=8., T=4., warmup=20), 64,
-                      "DKD (Zhao et al. 2022), authors' CIFAR-100 configs: α=1, β=8, T=4, 20 warm-up epochs, batch 64")
+DKD_CIFAR100 = register_preset('dkd_cifar100', Preset('dkd', dict(alpha=1., beta=8., T=4., warmup=20), 64,
+                      "DKD (Zhao et al. 2022), authors' CIFAR-100 configs: α=1, β=8, T=4, 20 warm-up epochs, batch 64"))
 DKD_BETA_BY_PAIR = {('resnet32x4', 'resnet8x4'): 8., ('vgg13', 'vgg8'): 6., ('wrn_40_2', 'wrn_16_2'): 6., ('resnet56', 'resnet20'): 2.}
-PRESETS['dkd_cifar100'] = DKD_CIFAR100

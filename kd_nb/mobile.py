@@ -6,7 +6,8 @@
 from __future__ import annotations
 import torch
 from torch import nn
-from .models import ZooModel, register_model, _MODELS, _init_weights, _check_in_chans, _head
+from .core import MODELS
+from .models import ZooModel, register_model, init_weights, check_in_chans, classifier_head
 
 # %% auto #0
 __all__ = ['MOBILENETV2_CFG', 'SHUFFLENETV2_CFGS', 'MOBILE_CIFAR100_PARAMS_M', 'conv_bn', 'channel_shuffle', 'ChannelShuffle',
@@ -65,7 +66,7 @@ def mobilenetv2(width:float=0.5, # width multiplier w (0.5 in the SemCKD/SLKD ta
                 expand:int=6, # expansion factor t of the bottlenecks (the first group always uses 1)
                ) -> ZooModel:
     "CIFAR MobileNetV2 (RepDistiller variant) with width multiplier `width`; block group `i` is `block{i}`"
-    _check_in_chans(in_chans)
+    check_in_chans(in_chans)
     if width <= 0 or int(16*width) < 1: raise ValueError(f"width={width}: pass a width multiplier with int(16*width) >= 1, e.g. 0.5 or 1.0.")
     c = int(32*width)
     layers = {'stem': conv_bn(in_chans, c, 3, 2)}
@@ -77,8 +78,8 @@ def mobilenetv2(width:float=0.5, # width multiplier w (0.5 in the SemCKD/SLKD ta
     last = int(1280*width) if width > 1 else 1280
     layers['conv2'] = conv_bn(c, last, 1)
     stage_taps = ['block1', 'block2', 'block4', 'block6']
-    m = ZooModel({**layers, **_head(last, n_classes)}, stage_taps, stage_taps)
-    return _init_weights(m, fc_std=0.01)
+    m = ZooModel({**layers, **classifier_head(last, n_classes)}, stage_taps, stage_taps)
+    return init_weights(m, fc_std=0.01)
 
 # %% ../nbs/03_mobile.ipynb #1dbb8dc1
 class ShuffleV1Unit(nn.Module):
@@ -111,14 +112,14 @@ def shufflenetv1(n_classes:int=10, # number of outputs of the classifier
                  stem:int=24, # channels of the 1×1 stem
                 ) -> ZooModel:
     "CIFAR ShuffleNetV1 (RepDistiller's `ShuffleV1`); stage `s` is `layer{s}`"
-    _check_in_chans(in_chans)
+    check_in_chans(in_chans)
     layers, ni = {'stem': conv_bn(in_chans, stem, 1)}, stem
     for s, (nf, n) in enumerate(zip(chans, blocks), start=1):
         layers[f'layer{s}'] = nn.Sequential(*[ShuffleV1Unit(ni if j == 0 else nf, nf, 2 if j == 0 else 1, groups,
                                                             1 if (s == 1 and j == 0) else groups) for j in range(n)])
         ni = nf
     stage_taps = [f'layer{s}' for s in range(1, len(chans)+1)]
-    return ZooModel({**layers, **_head(ni, n_classes)}, stage_taps, [f'{t}.{n-1}.preact' for t, n in zip(stage_taps, blocks)])
+    return ZooModel({**layers, **classifier_head(ni, n_classes)}, stage_taps, [f'{t}.{n-1}.preact' for t, n in zip(stage_taps, blocks)])
 
 # %% ../nbs/03_mobile.ipynb #059405cd
 class ShuffleV2Unit(nn.Module):
@@ -155,7 +156,7 @@ def shufflenetv2(size:float=1.0, # network size: a key of `SHUFFLENETV2_CFGS` (0
                  blocks:tuple=(3, 7, 3), # basic units per stage (after its down-sampling unit)
                 ) -> ZooModel:
     "CIFAR ShuffleNetV2 ×`size` (RepDistiller's `ShuffleV2` is size 1); stage `s` is `layer{s}`"
-    _check_in_chans(in_chans)
+    check_in_chans(in_chans)
     if size not in SHUFFLENETV2_CFGS: raise ValueError(f"size={size}: pass one of {sorted(SHUFFLENETV2_CFGS)} (Ma et al.'s Table 5).")
     ch = SHUFFLENETV2_CFGS[size]
     layers, ni = {'stem': conv_bn(in_chans, 24, 1)}, 24
@@ -164,7 +165,7 @@ def shufflenetv2(size:float=1.0, # network size: a key of `SHUFFLENETV2_CFGS` (0
         ni = nf
     layers['conv2'] = conv_bn(ni, ch[3], 1)
     stage_taps = ['layer1', 'layer2', 'layer3']
-    return ZooModel({**layers, **_head(ch[3], n_classes)}, stage_taps, [f'{t}.{n}.preact' for t, n in zip(stage_taps, blocks)])
+    return ZooModel({**layers, **classifier_head(ch[3], n_classes)}, stage_taps, [f'{t}.{n}.preact' for t, n in zip(stage_taps, blocks)])
 
 # %% ../nbs/03_mobile.ipynb #cfb39573
 # Sizes (millions of parameters) of the RepDistiller CIFAR-100 students as quoted in the KD literature
@@ -174,7 +175,7 @@ MOBILE_CIFAR100_PARAMS_M = {'MobileNetV2': 0.81, 'ShuffleV1': 0.95, 'ShuffleV2':
 def _zoo(*names):
     "Register the decorated constructor under `names`; a copy of the same function (notebook or library) is replaced"
     def _inner(f):
-        for n in names: register_model(n, overwrite=getattr(_MODELS.get(n), '__qualname__', None) == f.__qualname__)(f)
+        for n in names: register_model(n, overwrite=getattr(dict.get(MODELS, n), '__qualname__', None) == f.__qualname__)(f)
         return f
     return _inner
 

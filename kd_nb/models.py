@@ -9,10 +9,11 @@ from collections import OrderedDict
 from functools import partial
 import torch
 from torch import nn
+from .core import MODELS
 
 # %% auto #0
-__all__ = ['VGG_CFGS', 'n_params', 'ZooModel', 'taps', 'BasicBlock', 'cifar_resnet', 'WideBlock', 'wide_resnet', 'cifar_vgg',
-           'register_model', 'model_names', 'get_model']
+__all__ = ['VGG_CFGS', 'n_params', 'ZooModel', 'taps', 'init_weights', 'check_in_chans', 'classifier_head', 'BasicBlock',
+           'cifar_resnet', 'WideBlock', 'wide_resnet', 'cifar_vgg', 'register_model', 'model_names', 'get_model']
 
 # %% ../nbs/02_models.ipynb #b0ea9f7e
 def n_params(model:nn.Module, # any PyTorch module
@@ -43,17 +44,21 @@ class ZooModel(nn.Sequential):
 # %% ../nbs/02_models.ipynb #171c9e2e
 def taps(model:nn.Module, # a kd_nb zoo model (has a `kd_taps` attribute)
          preact:bool=False, # return the pre-ReLU names (`kd_preact_taps`) instead
+         who:str=None, # 'student' or 'teacher', for the message
+         why:str='its stage taps are unknown', # what cannot be done without them, for the message
         )->list:
     "Dotted names of the stage outputs of zoo `model` (stem excluded, last stage last)."
     attr = 'kd_preact_taps' if preact else 'kd_taps'
-    if not hasattr(model, attr):
-        raise TypeError(f"{type(model).__name__} is not a kd_nb zoo model (it has no `{attr}` attribute), so its "
-                        "stage taps are unknown: pass dotted layer names explicitly, chosen from "
-                        "`[n for n,_ in model.named_modules()]`.")
+    if getattr(model, attr, None) is None:
+        who = f"The {who} ({type(model).__name__})" if who else type(model).__name__
+        raise TypeError(f"{who} is not a kd_nb zoo model (it has no `{attr}` attribute), so {why}: pass dotted layer "
+                        "names explicitly, chosen from `[n for n,_ in model.named_modules()]`.")
     return list(getattr(model, attr))
 
 # %% ../nbs/02_models.ipynb #06db6abb
-def _init_weights(model:nn.Module, fc_std:float|None=None):
+def init_weights(model:nn.Module, # the model to initialise in place
+                 fc_std:float|None=None, # std of a normal init of Linear weights (None: PyTorch's default)
+                ):
     "Initialise conv, BN (and optionally Linear) layers of `model` in place as the CIFAR originals do."
     for m in model.modules():
         if isinstance(m, nn.Conv2d):
@@ -65,12 +70,16 @@ def _init_weights(model:nn.Module, fc_std:float|None=None):
             nn.init.normal_(m.weight, 0, fc_std); nn.init.zeros_(m.bias)
     return model
 
-def _check_in_chans(in_chans):
+def check_in_chans(in_chans, # the input channels a constructor was given
+                  ):
+    "Refuse anything but a positive int number of input channels"
     if not (isinstance(in_chans, int) and in_chans >= 1):
         raise ValueError(f"in_chans={in_chans!r}: pass the number of input channels as a positive int "
                          "(3 for CIFAR, 1 for MNIST/Fashion-MNIST).")
 
-def _head(c:int, n_classes:int):
+def classifier_head(c:int, # channels of the last feature map
+                    n_classes:int, # number of outputs
+                   ):
     "Global average pool, flatten to the `(b, c)` embedding, linear classifier."
     return {'pool': nn.AdaptiveAvgPool2d(1), 'flatten': nn.Flatten(), 'fc': nn.Linear(c, n_classes)}
 
@@ -110,15 +119,15 @@ def cifar_resnet(depth:int=20, # 6n+2: 8, 14, 20, 32, 44, 56, 110, ...
                 )->ZooModel:
     "He et al.'s CIFAR ResNet of `depth` = 6n+2 with basic blocks; stage `s` is `layer{s}`."
     if depth < 8 or (depth - 2) % 6: raise ValueError(f"depth={depth}: a CIFAR ResNet has depth 6n+2 with n >= 1 (8, 14, 20, 32, 44, 56, 110).")
-    _check_in_chans(in_chans)
+    check_in_chans(in_chans)
     n,chans = (depth - 2)//6,_scale(base, width)
     layers = {'conv1': nn.Conv2d(in_chans, chans[0], 3, 1, 1, bias=False), 'bn1': nn.BatchNorm2d(chans[0]), 'relu': nn.ReLU()}
     for s,(ni,nf) in enumerate(zip(chans[:-1], chans[1:]), start=1):
         stride = 1 if s == 1 else 2
         layers[f'layer{s}'] = nn.Sequential(*[BasicBlock(ni if i == 0 else nf, nf, stride if i == 0 else 1) for i in range(n)])
     stages = [f'layer{s}' for s in range(1, len(chans))]
-    m = ZooModel({**layers, **_head(chans[-1], n_classes)}, stages, [f'{l}.{n-1}.preact' for l in stages])
-    return _init_weights(m)
+    m = ZooModel({**layers, **classifier_head(chans[-1], n_classes)}, stages, [f'{l}.{n-1}.preact' for l in stages])
+    return init_weights(m)
 
 # %% ../nbs/02_models.ipynb #d085444f
 class WideBlock(nn.Module):
@@ -150,15 +159,15 @@ def wide_resnet(depth:int=16, # 6n+4: 16, 22, 28, 40, ...
     "WRN-`depth`-`k` (Zagoruyko & Komodakis 2016) for 32×32 inputs; group `g` is `block{g}`."
     if depth < 10 or (depth - 4) % 6: raise ValueError(f"depth={depth}: a WRN has depth 6n+4 with n >= 1 (10, 16, 22, 28, 40).")
     if not k >= 1: raise ValueError(f"k={k}: pass a widening factor k >= 1 (WRN-16-1, WRN-16-2, WRN-40-2, ...).")
-    _check_in_chans(in_chans)
+    check_in_chans(in_chans)
     n,chans = (depth - 4)//6,[16, 16*k, 32*k, 64*k]
     layers = {'conv1': nn.Conv2d(in_chans, 16, 3, 1, 1, bias=False)}
     for g,(ni,nf) in enumerate(zip(chans[:-1], chans[1:]), start=1):
         stride = 1 if g == 1 else 2
         layers[f'block{g}'] = nn.Sequential(*[WideBlock(ni if i == 0 else nf, nf, stride if i == 0 else 1, drop) for i in range(n)])
-    layers.update(bn=nn.BatchNorm2d(chans[-1]), relu=nn.ReLU(), **_head(chans[-1], n_classes))
+    layers.update(bn=nn.BatchNorm2d(chans[-1]), relu=nn.ReLU(), **classifier_head(chans[-1], n_classes))
     m = ZooModel(layers, ['block1', 'block2', 'block3'], ['block2.0.bn1', 'block3.0.bn1', 'bn'])
-    return _init_weights(m)
+    return init_weights(m)
 
 # %% ../nbs/02_models.ipynb #f1c68d31
 VGG_CFGS = {8: [[64], [128], [256], [512], [512]],                                  # RepDistiller 'S'
@@ -171,20 +180,20 @@ def cifar_vgg(depth:int=8, # a key of `VGG_CFGS`: 8, 11 or 13
              )->ZooModel:
     "RepDistiller's CIFAR VGG-`depth` with batch norm; block `i` is `block{i}`, max-pooled after blocks 0–2."
     if depth not in VGG_CFGS: raise ValueError(f"depth={depth}: pass one of {sorted(VGG_CFGS)} (or add a config to `VGG_CFGS`).")
-    _check_in_chans(in_chans)
+    check_in_chans(in_chans)
     layers,ni = {},in_chans
     for i,cfg in enumerate(VGG_CFGS[depth]):
         block = []
         for nf in cfg: block += [nn.Conv2d(ni, nf, 3, padding=1), nn.BatchNorm2d(nf), nn.ReLU()]; ni = nf
         layers[f'block{i}'] = nn.Sequential(*block)
         if i < 3: layers[f'pool{i}'] = nn.MaxPool2d(2)
-    head = _head(ni, n_classes); head['classifier'] = head.pop('fc')
+    head = classifier_head(ni, n_classes); head['classifier'] = head.pop('fc')
     m = ZooModel({**layers, **head}, [f'block{i}' for i in range(1, 5)],
                  [f'block{i}.{3*len(c)-2}' for i,c in enumerate(VGG_CFGS[depth]) if i > 0], kd_head='classifier')
-    return _init_weights(m, fc_std=0.01)
+    return init_weights(m, fc_std=0.01)
 
 # %% ../nbs/02_models.ipynb #5f561067
-_MODELS = {}
+_MODELS = MODELS   # the zoo is kd_nb.core's registry of models: complete whenever it is read
 
 # %% ../nbs/02_models.ipynb #db0508c2
 def register_model(name:str, # the name `get_model` will know it by
@@ -192,7 +201,7 @@ def register_model(name:str, # the name `get_model` will know it by
                   ):
     "Decorator adding a constructor `f(n_classes=..., in_chans=..., **kw)` to the zoo under `name`."
     def _register(f):
-        old = _MODELS.get(name)
+        old = dict.get(_MODELS, name)   # registering never triggers loading the other modules
         same = old is not None and getattr(old, '__qualname__', None) == getattr(f, '__qualname__', 0) \
                and getattr(old, '__module__', None) == getattr(f, '__module__', 0)  # the same definition, re-run
         if old is not None and not (overwrite or same):
@@ -201,18 +210,9 @@ def register_model(name:str, # the name `get_model` will know it by
         return f
     return _register
 
-def _load_families():
-    "Import the notebooks that register more families (MobileNetV2 and the ShuffleNets live in `kd_nb.mobile`)"
-    import importlib
-    for m in ('kd_nb.mobile',):
-        try: importlib.import_module(m)
-        except ModuleNotFoundError as e:
-            if e.name != m: raise
-
 def model_names()->list:
     "Names `get_model` accepts, in registration order."
-    _load_families()
-    return list(_MODELS)
+    return list(_MODELS)   # reading the registry imports every module that registers models (kd_nb.mobile, ...)
 
 def get_model(name:str, # a name from `model_names()`, e.g. 'resnet20', 'wrn_40_2', 'vgg8'
               n_classes:int=10, # number of outputs of the classifier
@@ -220,9 +220,8 @@ def get_model(name:str, # a name from `model_names()`, e.g. 'resnet20', 'wrn_40_
               **kwargs, # passed on to the constructor (e.g. `width=0.5`, `drop=0.3`)
              )->nn.Module:
     "Build the zoo model called `name`, with its stage taps recorded in `model.kd_taps`."
-    _load_families()
     if name not in _MODELS:
-        close = difflib.get_close_matches(str(name).lower(), _MODELS, n=3, cutoff=0.5)
+        close = difflib.get_close_matches(str(name).lower(), list(_MODELS), n=3, cutoff=0.5)
         hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ''
         raise ValueError(f"unknown model {name!r}.{hint} Valid names: {', '.join(_MODELS)}.")
     model = _MODELS[name](n_classes=n_classes, in_chans=in_chans, **kwargs)

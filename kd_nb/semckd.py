@@ -9,14 +9,19 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
+from fastcore.basics import patch
 from fastai.callback.core import Callback
 from .core import Term, Method, Taps, register_method, dry_run_shapes
-from .distill import KD, DistillCallback, resolve_layers, Preset, PRESETS
+from .core import Preset, register_preset
+from .features import resolve_layers, pool_to_smaller, eval_features
+from .models import taps
+from .kd import KD
+from .distill import DistillCallback
 
 # %% auto #0
-__all__ = ['SEMCKD_CIFAR100', 'SEMCKD_TAU_CIFAR100', 'SEMCKD_FMNIST', 'SEMCKD_TAU_FMNIST', 'similarity_matrix', 'L2Norm',
-           'qk_mlp', 'layer_attention', 'semckd_proj', 'value_mlp', 'pool_to_common', 'pair_mse', 'semckd_loss',
-           'SemCKD', 'setup_term', 'model_features', 'SemCKDCallback', 'semckd_method', 'sm_score', 'linear_cka',
+__all__ = ['pool_to_common', 'model_features', 'SEMCKD_CIFAR100', 'SEMCKD_TAU_CIFAR100', 'SEMCKD_FMNIST', 'SEMCKD_TAU_FMNIST',
+           'similarity_matrix', 'L2Norm', 'qk_mlp', 'layer_attention', 'semckd_proj', 'value_mlp', 'pair_mse',
+           'semckd_loss', 'SemCKD', 'setup_term', 'SemCKDCallback', 'semckd_method', 'sm_score', 'linear_cka',
            'batch_attention', 'plot_attention', 'plot_attention_history']
 
 # %% ../nbs/22_semckd.ipynb #f83692c9
@@ -64,14 +69,7 @@ def value_mlp(b:int, # the batch size: similarity rows have b entries
     "MLP_V of the 'w/o Projection' ablation: a student similarity row to a value vector, compared with the teacher's normalised row"
     return nn.Sequential(nn.Linear(b, 2*b), nn.ReLU(), nn.Linear(2*b, b), L2Norm())
 
-def pool_to_common(fs:torch.Tensor, # student feature (b, c_s, h_s, w_s)
-                   ft:torch.Tensor, # teacher feature (b, c_t, h_t, w_t)
-                  ) -> tuple:
-    "Average-pool whichever map is larger (per spatial dimension) to the smaller size; returns (fs, ft)"
-    size = (min(fs.shape[-2], ft.shape[-2]), min(fs.shape[-1], ft.shape[-1]))
-    if tuple(fs.shape[-2:]) != size: fs = F.adaptive_avg_pool2d(fs, size)
-    if tuple(ft.shape[-2:]) != size: ft = F.adaptive_avg_pool2d(ft, size)
-    return fs, ft
+pool_to_common = pool_to_smaller   # kd_nb.features' helper, under the name this page used before
 
 # %% ../nbs/22_semckd.ipynb #59f71cd4
 def pair_mse(ps:torch.Tensor, # projected student feature (b, c, h, w)
@@ -98,16 +96,10 @@ def _fixed_allocation(a, s_L, t_L):
     return a
 
 def _stage_names(model, preact, who):
-    attr = 'kd_preact_taps' if preact else 'kd_taps'
-    names = getattr(model, attr, None)
-    if names is None:
-        what = 'pre-activation taps (`kd_preact_taps`)' if preact else 'stage taps (`kd_taps`)'
-        raise TypeError(f"SemCKD{' with preact=True' if preact else ''} uses all {what} of the {who}, but the {who} "
-                        f"({type(model).__name__}) has none: pass {who[0]}_layers=[dotted module names] explicitly "
-                        "(list them with `[n for n, _ in model.named_modules()]`).")
-    return list(names)
+    what = 'pre-activation taps' if preact else 'stage taps'
+    return taps(model, preact, who, why=f"SemCKD cannot use all its {what} (give {who[0]}_layers=[dotted module names])")
 
-# %% ../nbs/22_semckd.ipynb #a524a9b8
+# %% ../nbs/22_semckd.ipynb #b2e2faaa
 class SemCKD(Term):
     "Chen et al.'s SemCKD: per-instance attention of every student layer over all teacher layers, α-weighted projected MSE (eq. 6–10, 16)"
     def __init__(self, beta:float=400., # weight β of the term in the loss (eq. 3; 400 in the paper)
@@ -142,112 +134,127 @@ class SemCKD(Term):
         "Whether the term's MLPs depend on the batch size (learned allocation from similarity matrices)"
         return (isinstance(self.allocation, str) and self.allocation == 'learned' and self.use_sim) or not self.projection
 
-    def layers_for(self, student:nn.Module, teacher:nn.Module) -> tuple:
-        "(s_layers, t_layers): the given ones, or all stages of each model; stage indices mean `kd_preact_taps` when `preact`"
-        def _pick(model, layers, who):
-            if not layers: return _stage_names(model, self.preact, who)
-            if not self.preact: return list(layers)
-            names = None
-            out = []
-            for l in layers:
-                if isinstance(l, int):
-                    names = names or _stage_names(model, True, who)
-                    out.append(names[l])
-                else: out.append(l)
-            return out
-        return _pick(student, self.s_layers, 'student'), _pick(teacher, self.t_layers, 'teacher')
-
-    def setup(self, s_shapes, t_shapes):
-        "Build the projections of every (student, teacher) layer pair and the query/key maps"
-        for who, shapes, names in (('student', s_shapes, self.s_names), ('teacher', t_shapes, self.t_names)):
-            for n, s in zip(names or [None]*len(shapes), shapes):
-                if len(s) != 3: raise ValueError(f"SemCKD needs feature maps (c, h, w); the {who} layer {n!r} gives shape {tuple(s)}: "
-                                                 "choose convolutional layers (stage outputs), not the pooled embedding or logits.")
-        self.s_L, self.t_L = len(s_shapes), len(t_shapes)
-        if not self.s_L or not self.t_L: raise ValueError("SemCKD needs at least one student and one teacher layer.")
-        if self.projection: self.proj = nn.ModuleList([nn.ModuleList([semckd_proj(cs[0], ct[0]) for ct in t_shapes]) for cs in s_shapes])
-        else:
-            if self.bs is None: raise ValueError("SemCKD(projection=False) maps similarity rows of length b to value vectors: pass bs=..., "
-                                                "or add `SemCKDCallback(term)` (the 'semckd' method does).")
-            self.value = nn.ModuleList([nn.ModuleList([value_mlp(self.bs) for _ in t_shapes]) for _ in s_shapes])
-        a = self.allocation
-        if not isinstance(a, str): self.register_buffer('fixed_alloc', _fixed_allocation(a, self.s_L, self.t_L))
-        elif a == 'equal': self.register_buffer('fixed_alloc', torch.full((self.s_L, self.t_L), 1/self.t_L))
-        elif a == 'shared': self.alloc_logits = nn.Parameter(torch.zeros(self.s_L, self.t_L))
-        else:
-            if self.bs is None and (self.use_sim or self.dim is None):
-                raise ValueError("SemCKD's query/key MLPs take one similarity row per instance, so their size is the batch size: "
-                                 "pass SemCKD(bs=<training batch size>), or add `SemCKDCallback(term)` to the Learner "
-                                 "(the 'semckd' method does) to read it from the training loader.")
-            d = self.dim or max(1, self.bs//4)
-            n_in = lambda s: self.bs if self.use_sim else math.prod(s)
-            self.query = nn.ModuleList([qk_mlp(n_in(s), d, self.mlp) for s in s_shapes])
-            self.key = nn.ModuleList([qk_mlp(n_in(s), d, self.mlp) for s in t_shapes])
-
-    def check_batch(self, n:int):
-        "Raise if a training batch of `n` samples cannot be handled (see 'Short batches')"
-        if not self.needs_bs or self.bs is None or n == self.bs: return
-        if n > self.bs or self.short_batch == 'error':
-            raise ValueError(f"SemCKD's MLPs were built for batches of {self.bs} (their input is a similarity row of length b) "
-                             f"but got a batch of {n}. Use a training loader with bs={self.bs} and drop_last=True "
-                             f"(kd_nb.data's loaders drop the short last batch){'' if n > self.bs else ', or SemCKD(short_batch=' + repr('pad') + ') to zero-pad the similarity rows of short batches'}.")
-
-    def _rows(self, feats):
-        "Input rows of the query/key maps: similarity rows (zero-padded to b for a short batch), or flattened features"
-        if not self.use_sim: return [f.flatten(1) for f in feats]
-        rows = [similarity_matrix(f) for f in feats]
-        n = rows[0].shape[0]
-        if n != self.bs:
-            self.check_batch(n)
-            rows = [F.pad(r, (0, self.bs - n)) for r in rows]
-        return rows
-
-    def attention(self, s_feats:list, t_feats:list) -> torch.Tensor:
-        "The allocation α (b, s_L, t_L) for these features"
-        b = s_feats[0].shape[0]
-        if hasattr(self, 'fixed_alloc'): return self.fixed_alloc.expand(b, -1, -1)  # rows sum to 1 except for hand-crafted pairs
-        if self.allocation == 'shared': return torch.softmax(self.alloc_logits / self.tau, -1).expand(b, -1, -1)
-        q = torch.stack([m(r) for m, r in zip(self.query, self._rows(s_feats))], 1)
-        k = torch.stack([m(r) for m, r in zip(self.key, self._rows(t_feats))], 1)
-        return layer_attention(q, k, self.tau)
-
-    def pair_distances(self, s_feats:list, t_feats:list) -> torch.Tensor:
-        "ind (b, s_L, t_L): per-instance MSE between each projected student layer and each teacher layer"
-        if not self.projection: return self._value_distances(s_feats, t_feats)
-        cols = []
-        for s, fs in enumerate(s_feats):
-            row = []
-            for t, ft in enumerate(t_feats):
-                ps, pt = pool_to_common(fs, ft)
-                row.append(pair_mse(self.proj[s][t](ps), pt))
-            cols.append(torch.stack(row, 1))
-        return torch.stack(cols, 1)
-
-    def _value_distances(self, s_feats, t_feats):
-        "w/o Projection: MSE between value vectors of the student's similarity rows and the teacher's normalised rows"
-        n = s_feats[0].shape[0]
-        rs = [F.pad(similarity_matrix(f), (0, self.bs - n)) for f in s_feats]
-        rt = [F.normalize(F.pad(similarity_matrix(f), (0, self.bs - n)), dim=1) for f in t_feats]
-        return torch.stack([torch.stack([((self.value[s][t](a) - b)**2).mean(1) for t, b in enumerate(rt)], 1)
-                            for s, a in enumerate(rs)], 1)
-
-    def forward(self, s_feats, t_feats, s_logits=None, t_logits=None, y=None):
-        alpha = self.attention(s_feats, t_feats)
-        self.last_attn = alpha.detach()
-        if self.record and torch.is_grad_enabled():
-            a = alpha.detach().sum(0)
-            self._attn_sum = a if self._attn_sum is None else self._attn_sum + a
-            self._attn_n += alpha.shape[0]
-        return semckd_loss(self.pair_distances(s_feats, t_feats), alpha)
-
-    def end_epoch(self):
-        "Append the mean attention of the batches seen since the last call to `attn_history`"
-        if self._attn_n: self.attn_history.append((self._attn_sum / self._attn_n).tolist())
-        self._attn_sum, self._attn_n = None, 0
-
     def extra_repr(self):
         return (f"beta={self.weight}, tau={self.tau}, preact={self.preact}, bs={self.bs}, allocation={self.allocation!r}, "
                 f"mlp={self.mlp}, use_sim={self.use_sim}, projection={self.projection}, short_batch={self.short_batch!r}")
+
+# %% ../nbs/22_semckd.ipynb #311cbfb8
+@patch
+def layers_for(self:SemCKD, student:nn.Module, teacher:nn.Module) -> tuple:
+    "(s_layers, t_layers): the given ones, or all stages of each model; stage indices mean `kd_preact_taps` when `preact`"
+    def _pick(model, layers, who):
+        if not layers: return _stage_names(model, self.preact, who)
+        if not self.preact: return list(layers)
+        names = None
+        out = []
+        for l in layers:
+            if isinstance(l, int):
+                names = names or _stage_names(model, True, who)
+                out.append(names[l])
+            else: out.append(l)
+        return out
+    return _pick(student, self.s_layers, 'student'), _pick(teacher, self.t_layers, 'teacher')
+
+# %% ../nbs/22_semckd.ipynb #6e9cca79
+@patch
+def setup(self:SemCKD, s_shapes, t_shapes):
+    "Build the projections of every (student, teacher) layer pair and the query/key maps"
+    for who, shapes, names in (('student', s_shapes, self.s_names), ('teacher', t_shapes, self.t_names)):
+        for n, s in zip(names or [None]*len(shapes), shapes):
+            if len(s) != 3: raise ValueError(f"SemCKD needs feature maps (c, h, w); the {who} layer {n!r} gives shape {tuple(s)}: "
+                                             "choose convolutional layers (stage outputs), not the pooled embedding or logits.")
+    self.s_L, self.t_L = len(s_shapes), len(t_shapes)
+    if not self.s_L or not self.t_L: raise ValueError("SemCKD needs at least one student and one teacher layer.")
+    if self.projection: self.proj = nn.ModuleList([nn.ModuleList([semckd_proj(cs[0], ct[0]) for ct in t_shapes]) for cs in s_shapes])
+    else:
+        if self.bs is None: raise ValueError("SemCKD(projection=False) maps similarity rows of length b to value vectors: pass bs=..., "
+                                            "or add `SemCKDCallback(term)` (the 'semckd' method does).")
+        self.value = nn.ModuleList([nn.ModuleList([value_mlp(self.bs) for _ in t_shapes]) for _ in s_shapes])
+    a = self.allocation
+    if not isinstance(a, str): self.register_buffer('fixed_alloc', _fixed_allocation(a, self.s_L, self.t_L))
+    elif a == 'equal': self.register_buffer('fixed_alloc', torch.full((self.s_L, self.t_L), 1/self.t_L))
+    elif a == 'shared': self.alloc_logits = nn.Parameter(torch.zeros(self.s_L, self.t_L))
+    else:
+        if self.bs is None and (self.use_sim or self.dim is None):
+            raise ValueError("SemCKD's query/key MLPs take one similarity row per instance, so their size is the batch size: "
+                             "pass SemCKD(bs=<training batch size>), or add `SemCKDCallback(term)` to the Learner "
+                             "(the 'semckd' method does) to read it from the training loader.")
+        d = self.dim or max(1, self.bs//4)
+        n_in = lambda s: self.bs if self.use_sim else math.prod(s)
+        self.query = nn.ModuleList([qk_mlp(n_in(s), d, self.mlp) for s in s_shapes])
+        self.key = nn.ModuleList([qk_mlp(n_in(s), d, self.mlp) for s in t_shapes])
+
+# %% ../nbs/22_semckd.ipynb #ba7c9c08
+@patch
+def check_batch(self:SemCKD, n:int):
+    "Raise if a training batch of `n` samples cannot be handled (see 'Short batches')"
+    if not self.needs_bs or self.bs is None or n == self.bs: return
+    if n > self.bs or self.short_batch == 'error':
+        raise ValueError(f"SemCKD's MLPs were built for batches of {self.bs} (their input is a similarity row of length b) "
+                         f"but got a batch of {n}. Use a training loader with bs={self.bs} and drop_last=True "
+                         f"(kd_nb.data's loaders drop the short last batch){'' if n > self.bs else ', or SemCKD(short_batch=' + repr('pad') + ') to zero-pad the similarity rows of short batches'}.")
+
+@patch
+def _rows(self:SemCKD, feats):
+    "Input rows of the query/key maps: similarity rows (zero-padded to b for a short batch), or flattened features"
+    if not self.use_sim: return [f.flatten(1) for f in feats]
+    rows = [similarity_matrix(f) for f in feats]
+    n = rows[0].shape[0]
+    if n != self.bs:
+        self.check_batch(n)
+        rows = [F.pad(r, (0, self.bs - n)) for r in rows]
+    return rows
+
+# %% ../nbs/22_semckd.ipynb #9436b75f
+@patch
+def attention(self:SemCKD, s_feats:list, t_feats:list) -> torch.Tensor:
+    "The allocation α (b, s_L, t_L) for these features"
+    b = s_feats[0].shape[0]
+    if hasattr(self, 'fixed_alloc'): return self.fixed_alloc.expand(b, -1, -1)  # rows sum to 1 except for hand-crafted pairs
+    if self.allocation == 'shared': return torch.softmax(self.alloc_logits / self.tau, -1).expand(b, -1, -1)
+    q = torch.stack([m(r) for m, r in zip(self.query, self._rows(s_feats))], 1)
+    k = torch.stack([m(r) for m, r in zip(self.key, self._rows(t_feats))], 1)
+    return layer_attention(q, k, self.tau)
+
+# %% ../nbs/22_semckd.ipynb #0d0e7be8
+@patch
+def pair_distances(self:SemCKD, s_feats:list, t_feats:list) -> torch.Tensor:
+    "ind (b, s_L, t_L): per-instance MSE between each projected student layer and each teacher layer"
+    if not self.projection: return self._value_distances(s_feats, t_feats)
+    cols = []
+    for s, fs in enumerate(s_feats):
+        row = []
+        for t, ft in enumerate(t_feats):
+            ps, pt = pool_to_smaller(fs, ft)
+            row.append(pair_mse(self.proj[s][t](ps), pt))
+        cols.append(torch.stack(row, 1))
+    return torch.stack(cols, 1)
+
+@patch
+def _value_distances(self:SemCKD, s_feats, t_feats):
+    "w/o Projection: MSE between value vectors of the student's similarity rows and the teacher's normalised rows"
+    n = s_feats[0].shape[0]
+    rs = [F.pad(similarity_matrix(f), (0, self.bs - n)) for f in s_feats]
+    rt = [F.normalize(F.pad(similarity_matrix(f), (0, self.bs - n)), dim=1) for f in t_feats]
+    return torch.stack([torch.stack([((self.value[s][t](a) - b)**2).mean(1) for t, b in enumerate(rt)], 1)
+                        for s, a in enumerate(rs)], 1)
+
+# %% ../nbs/22_semckd.ipynb #c05e3c96
+@patch
+def forward(self:SemCKD, s_feats, t_feats, s_logits=None, t_logits=None, y=None):
+    alpha = self.attention(s_feats, t_feats)
+    self.last_attn = alpha.detach()
+    if self.record and torch.is_grad_enabled():
+        a = alpha.detach().sum(0)
+        self._attn_sum = a if self._attn_sum is None else self._attn_sum + a
+        self._attn_n += alpha.shape[0]
+    return semckd_loss(self.pair_distances(s_feats, t_feats), alpha)
+
+@patch
+def end_epoch(self:SemCKD):
+    "Append the mean attention of the batches seen since the last call to `attn_history`"
+    if self._attn_n: self.attn_history.append((self._attn_sum / self._attn_n).tolist())
+    self._attn_sum, self._attn_n = None, 0
 
 # %% ../nbs/22_semckd.ipynb #e0eb37aa
 def setup_term(term:Term, # a term not yet set up
@@ -256,25 +263,14 @@ def setup_term(term:Term, # a term not yet set up
                x:torch.Tensor, # a small input batch (2 samples are enough)
               ) -> Term:
     "Resolve `term`'s layers on `student`/`teacher` and build its trainable parts from a dry run, as `DistillCallback` does"
-    if hasattr(term, 'layers_for'): term.s_layers, term.t_layers = term.layers_for(student, teacher)
+    term.s_layers, term.t_layers = term.layers_for(student, teacher)
     term.s_names, term.t_names = resolve_layers(student, term.s_layers, 'student'), resolve_layers(teacher, term.t_layers, 'teacher')
     ss, ts = dry_run_shapes(student, term.s_names, x[:2]), dry_run_shapes(teacher, term.t_names, x[:2])
     term.setup([ss[n] for n in term.s_names], [ts[n] for n in term.t_names])
     term._is_setup = True
     return term
 
-def model_features(model:nn.Module, # any model
-                   names:list, # dotted module names
-                   x:torch.Tensor, # input batch
-                  ) -> list:
-    "Outputs of the modules `names` on `x`, in eval mode and without gradients"
-    was = model.training
-    model.eval()
-    try:
-        with torch.no_grad(), Taps(model, names) as t:
-            model(x)
-            return [t[n] for n in names]
-    finally: model.train(was)
+model_features = eval_features   # kd_nb.features' helper, under the name this page used before
 
 # %% ../nbs/22_semckd.ipynb #fab13a95
 def _loader_bs(dl):
@@ -333,13 +329,13 @@ def _semckd_tau(beta:float=400., T:float=4., tau:float=4.0, kd_weight:float=1.0,
     return semckd_method(beta, T, tau, kd_weight, preact=preact, allocation=allocation, mlp=mlp, use_sim=use_sim, projection=projection, short_batch=short_batch)
 
 # %% ../nbs/22_semckd.ipynb #0f9f9d98
-SEMCKD_CIFAR100 = Preset('semckd', dict(beta=400., T=4., tau=1.), 64, "SemCKD §4.1.4: CE + KD(T=4) + 400·L_SemCKD, batch 64")
-SEMCKD_TAU_CIFAR100 = Preset('semckd_tau', dict(beta=400., T=4., tau=4.), 64, "SemCKD §4.5: SemCKD_τ with τ=4 (τ=2 or 4 suggested)")
-SEMCKD_FMNIST = Preset('semckd', dict(beta=40., T=4., tau=1.), 128,
-                       "kd_nb offline protocol (not the paper's): β=40, since β=400 is not finite on these features (see below)")
-SEMCKD_TAU_FMNIST = Preset('semckd_tau', dict(beta=40., T=4., tau=4.), 128, "kd_nb offline protocol: SemCKD_τ, τ=4, β=40")
-PRESETS.update({'semckd_cifar100': SEMCKD_CIFAR100, 'semckd_tau_cifar100': SEMCKD_TAU_CIFAR100,
-                'semckd_fmnist': SEMCKD_FMNIST, 'semckd_tau_fmnist': SEMCKD_TAU_FMNIST})
+SEMCKD_CIFAR100 = register_preset('semckd_cifar100', Preset('semckd', dict(beta=400., T=4., tau=1.), 64, "SemCKD §4.1.4: CE + KD(T=4) + 400·L_SemCKD, batch 64"))
+SEMCKD_TAU_CIFAR100 = register_preset('semckd_tau_cifar100', Preset('semckd_tau', dict(beta=400., T=4., tau=4.), 64,
+                                      "SemCKD §4.5: SemCKD_τ with τ=4 (τ=2 or 4 suggested)"))
+SEMCKD_FMNIST = register_preset('semckd_fmnist', Preset('semckd', dict(beta=40., T=4., tau=1.), 128,
+                       "kd_nb offline protocol (not the paper's): β=40, since β=400 is not finite on these features (see below)"))
+SEMCKD_TAU_FMNIST = register_preset('semckd_tau_fmnist', Preset('semckd_tau', dict(beta=40., T=4., tau=4.), 128,
+                                    "kd_nb offline protocol: SemCKD_τ, τ=4, β=40"))
 
 # %% ../nbs/22_semckd.ipynb #62f30bb9
 def sm_score(s_feats:list, # student features, one tensor (b, ...) per student layer

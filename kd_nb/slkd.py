@@ -15,13 +15,14 @@ from fastai.callback.schedule import ParamScheduler
 from fastai.optimizer import OptimWrapper
 from fastai.torch_core import norm_bias_params
 from fastai.metrics import ValueMetric, accuracy
-from .core import Method, register_method, find_module, dry_run_shapes
+from .core import Method, Preset, register_method, register_preset, find_module, dry_run_shapes
 from .losses import kd_loss, as_f32
-from .distill import KD, DistillCallback, distill_learner, _memory_format, _first_conv_in
+from .distill import KD, DistillCallback, LossRecorder, distill_learner
+from .features import in_channels_of, memory_format_of
 
 # %% auto #0
-__all__ = ['SLKD_CIFAR100', 'SLKD_EQUATIONS', 'SLKD_MODES', 'fuse_logits', 'slt_loss', 'slt_guidance', 'fresh_copy', 'SLKD',
-           'SLKDTrajectory', 'plot_trajectories']
+__all__ = ['SLKD_CIFAR100', 'SLKD_EQUATIONS', 'SLKD_MODES', 'SLKD_PRESET', 'fuse_logits', 'slt_loss', 'slt_guidance',
+           'fresh_copy', 'SLKD', 'SLKDTrajectory', 'plot_trajectories']
 
 # %% ../nbs/21_slkd.ipynb #02b28767
 # The authors' code configuration for CIFAR-100 (Tech_KD defaults: CE 0.1, KD 0.9, process weight 1, CE_CS = KD_CS = 1, T = 4,
@@ -79,7 +80,7 @@ def _rebuild_zoo(model):
     from kd_nb.models import get_model
     try:
         n_classes = find_module(model, getattr(model, 'kd_head', 'fc')).out_features
-        m = get_model(model.kd_name, n_classes=n_classes, in_chans=_first_conv_in(model))
+        m = get_model(model.kd_name, n_classes=n_classes, in_chans=in_channels_of(model))
     except Exception: return None
     return m if repr(m) == repr(model) else None
 
@@ -129,7 +130,7 @@ def _check_options(n_slt, lam, a, b, g, T, g_ce, schedule, slt_factory):
 # %% ../nbs/21_slkd.ipynb #72101e17
 class SLKD(Callback):
     "Co-train `n_slt` self-learning teachers with the student: adds g·KD_T(z_s, z_c) (eq. 4) and trains each SL-T by the teacher (eq. 5-6)"
-    order = 12  # after MixedPrecision (10) and DistillCallback (11)
+    order = DistillCallback.order + 1  # after the distillation callback, which runs the teacher
     def __init__(self, n_slt:int=2, # number of SL-Ts (1 or 2)
                  lam:float=0.5, # λ: fusion weight of the first SL-T, eq. (7)
                  a:float=0.1, # weight of the SL-Ts' cross-entropy on the labels (eq. 5-6)
@@ -144,11 +145,14 @@ class SLKD(Callback):
                 ):
         _check_options(n_slt, lam, a, b, g, T, g_ce, schedule, slt_factory)
         store_attr('n_slt,lam,a,b,g,T,g_ce,detach_fused,schedule,slt_factory,record')
-        self.slts, self.opts, self._main_opt, self._cols = None, None, None, None
-        self.pretrained, self.history, self.pretrain_history = False, [], []
+        self.slts, self.opts, self._main_opt = None, None, None
+        self.pretrained, self.pretrain_history, self.parts_log = False, [], LossRecorder('SLKD loss')
         self.z_slt = self.z_c = None
-        self._sums = {}
 
+    @property
+    def history(self): return self.parts_log.history
+    @history.setter
+    def history(self, h): self.parts_log.history = list(h)
     @property
     def sequential(self): return self.schedule == 'sequential'
     @property
@@ -166,7 +170,7 @@ class SLKD(Callback):
             if not isinstance(m, nn.Module): raise TypeError(f"slt_factory returned {type(m).__name__}, not an nn.Module.")
             if any(id(q) in shared for q in m.parameters()):
                 raise ValueError("An SL-T shares parameters with the teacher or the student: slt_factory must return a new network.")
-        self.slts = nn.ModuleList(slts).to(device=p.device, dtype=p.dtype, memory_format=_memory_format(s)).train()
+        self.slts = nn.ModuleList(slts).to(device=p.device, dtype=p.dtype, memory_format=memory_format_of(s)).train()
         self.slts.requires_grad_(True)
         xb = _distill_cb(self.learn)._batch_for_dry_run()
         want = dry_run_shapes(teacher, [], xb)['output']
@@ -196,7 +200,7 @@ class SLKD(Callback):
 
     # -- events
     def before_fit(self):
-        self._remove_columns()
+        self.parts_log.remove_columns(self.learn)
         _distill_cb(self.learn)
         if self.slts is None: self.build()
         if not self.sequential:
@@ -204,8 +208,8 @@ class SLKD(Callback):
             self._main_opt = self.learn.opt  # fit(reset_opt=True) makes a new one: the SL-T optimisers follow
         elif not self.pretrained: self.pretrain_slts(**self._fit_settings())
         if self.sequential: self.slts.eval().requires_grad_(False)
-        self._sums = {}
-        if self.record: self._add_columns()
+        self.parts_log.start_epoch()
+        if self.record: self.parts_log.add_columns(self.learn, self._keys())
 
     def before_train(self):
         if self.slts is not None: self.slts.train(not self.sequential)
@@ -226,13 +230,8 @@ class SLKD(Callback):
         parts = {'slkd_g': slt_guidance(zs, guide, y, self.g, self.T, self.g_ce, ce)}
         if not self.sequential:
             for k, z in enumerate(self.z_slt): parts[f'slt{k+1}'] = slt_loss(z, zt, y, self.a, self.b, self.T, ce)
-        vals = torch.stack([v.detach().float() for v in parts.values()]).tolist()
-        bad = [k for k, v in zip(parts, vals) if not math.isfinite(v)]
-        if bad: raise FloatingPointError(f"SLKD loss component(s) {bad} are not finite at epoch {self.epoch}, iteration {self.iter} "
-                                         f"({dict(zip(parts, vals))}): lower the learning rate or the weights.")
-        bs = y.shape[0]
-        for k, v in zip(parts, vals): self._sums[k] = self._sums.get(k, 0.) + v*bs
-        self._sums['_n'] = self._sums.get('_n', 0) + bs
+        vals = self.parts_log.check(parts, self.epoch, self.iter, "lower the learning rate or the weights.")
+        self.parts_log.add(dict(zip(parts, vals)), y.shape[0])
         self.learn.loss_grad = self.loss_grad + sum(parts.values())
         self.learn.loss = self.loss + parts['slkd_g'].detach()   # the student's loss, eq. (4); SL-T losses are columns
         self.z_c = z_c.detach()
@@ -251,30 +250,19 @@ class SLKD(Callback):
 
     def after_batch(self): self.z_slt = None
 
-    def before_epoch(self): self._sums = {}
-    def after_epoch(self):
-        n = self._sums.get('_n', 0)
-        if n: self.history.append({'epoch': self.epoch, **self.epoch_means()})
+    def before_epoch(self): self.parts_log.start_epoch()
+    def after_epoch(self): self.parts_log.end_epoch(self.epoch)
 
     def after_fit(self):
-        self._remove_columns()
+        self.parts_log.remove_columns(self.learn)
         self.z_slt = None
 
     # -- records
     def epoch_means(self):
         "Mean of each weighted SLKD loss component over the training samples of the current epoch"
-        n = self._sums.get('_n', 0)
-        return {k: v/n for k, v in self._sums.items() if k != '_n'} if n else {}
+        return self.parts_log.means()
 
     def _keys(self): return ['slkd_g'] + ([] if self.sequential else [f'slt{k+1}' for k in range(self.n_slt)])
-    def _add_columns(self):
-        self._cols = [ValueMetric(self._getter(k), f'train_{k}') for k in self._keys()]
-        self.learn.metrics = self.learn.metrics + self._cols
-    def _getter(self, k): return lambda: self.epoch_means().get(k, float('nan'))
-    def _remove_columns(self):
-        if self._cols is not None and getattr(self, 'learn', None) is not None:
-            self.learn.metrics = [m for m in self.learn.metrics if all(m is not c for c in self._cols)]
-        self._cols = None
 
     # -- checkpoints
     def kd_state(self) -> dict:
@@ -331,14 +319,25 @@ class SLKD(Callback):
 # %% ../nbs/21_slkd.ipynb #8cd26fe0
 SLKD_MODES = ('both', 'teacher_only', 'slt_only')
 
+def _named(letter, name, default, l, n):
+    "The paper's letter or its descriptive name, not both"
+    if name is None: return letter
+    if letter != default: raise ValueError(f"SLKD got both {l}={letter} and {n}={name}: they are the same weight, give one.")
+    return name
+
 @register_method('slkd', "SLKD: self-learning teachers co-trained by the teacher guide the student (a=0.1, b=0.9, g=1, T=4, "
                          "n_slt=2, lam=0.5; mode=both|teacher_only|slt_only, schedule=parallel|sequential)")
 def _slkd(n_slt:int=2, lam:float=0.5, a:float=0.1, b:float=0.9, g:float=1.0, T:float=4.0, g_ce:float=1.0,
-          detach_fused:bool=False, mode:str='both', schedule:str='parallel'):
+          detach_fused:bool=False, mode:str='both', schedule:str='parallel',
+          slt_ce:float=None, slt_kd:float=None, guide:float=None):   # descriptive names of a, b, g
+    a, b, g = _named(a, slt_ce, 0.1, 'a', 'slt_ce'), _named(b, slt_kd, 0.9, 'b', 'slt_kd'), _named(g, guide, 1.0, 'g', 'guide')
     if mode not in SLKD_MODES: raise ValueError(f"mode={mode!r}: use one of {SLKD_MODES} (the SLKD paper's Table 7 ablation).")
     if mode == 'teacher_only': return Method([KD(T, weight=b)], ce_weight=a)
     cb = SLKD(n_slt=n_slt, lam=lam, a=a, b=b, g=g, T=T, g_ce=g_ce, detach_fused=detach_fused, schedule=schedule)
     return Method([KD(T, weight=b)] if mode == 'both' else [], cbs=[cb], ce_weight=a)
+
+SLKD_PRESET = register_preset('slkd_cifar100', Preset('slkd', dict(SLKD_CIFAR100), 64,
+                              "SLKD's CIFAR-100 settings (the authors' code): a=0.1, b=0.9, g=1, T=4, two SL-Ts, λ=0.5, batch 64"))
 
 # %% ../nbs/21_slkd.ipynb #72748305
 class SLKDTrajectory(Callback):

@@ -11,25 +11,37 @@ import pandas as pd
 import torch
 from .checkpoints import read_checkpoint, write_history_csv
 from .teachers import load_teacher, sha256_file
-from .train import RECIPES, FMNIST_REDUCED, Recipe, distill, train_teacher, _opts_per_method
+from .train import RECIPES, FMNIST_REDUCED, Recipe, distill, train_teacher, options_per_method
 
 # %% auto #0
 __all__ = ['STUDY_COLUMNS', 'CRD_LR_BY_ARCH', 'parse_method', 'run_one', 'run_study', 'summarize', 'plot_study', 'study_table',
            'paired_diff', 'order_check', 'run_pairs', 'study_cli', 'study_main']
 
 # %% ../nbs/32_study.ipynb #51fa3b8a
+def _split_top(s:str, sep:str=',') -> list:
+    "`s` split at `sep` outside brackets and quotes: 'a=1,b=[1,2]' -> ['a=1', 'b=[1,2]']"
+    out, cur, depth, quote = [], '', 0, None
+    for ch in s:
+        if quote: quote = None if ch == quote else quote
+        elif ch in '"\'': quote = ch
+        elif ch in '[{(': depth += 1
+        elif ch in ']})': depth -= 1
+        elif ch == sep and depth == 0: out.append(cur); cur = ''; continue
+        cur += ch
+    return out + [cur]
+
 def parse_method(spec:str, # 'name' or 'name:key=value,key=value' (values are JSON where they parse)
                 ) -> tuple:
     "(method name, options) of a study entry"
     name, _, rest = spec.partition(':')
     opts = {}
-    for kv in filter(None, (s.strip() for s in rest.split(','))):
+    for kv in filter(None, (s.strip() for s in _split_top(rest))):
         if '=' not in kv: raise ValueError(f"{spec!r}: an option must be key=value, got {kv!r}.")
         k, v = kv.split('=', 1)
         try: v = json.loads(v)
         except json.JSONDecodeError: pass
         opts[k.strip()] = v
-    _opts_per_method([name.strip()], opts)  # an unknown method or option fails here, before anything trains
+    options_per_method([name.strip()], opts)  # an unknown method or option fails here, before anything trains
     return name.strip(), opts
 
 # %% ../nbs/32_study.ipynb #952f9b22

@@ -18,18 +18,19 @@ from fastcore.imports import IN_NOTEBOOK
 from fastai.optimizer import SGD, OptimWrapper
 from fastai.metrics import accuracy
 from fastai.losses import CrossEntropyLossFlat
-from .core import METHODS, build_method, Method, load_methods, method_options
+from .core import METHODS, RECIPES, build_method, Method, load_methods, method_options, split_options
 from .data import get_dls
 from .models import get_model, model_names
 from .distill import distill_learner, DistillCallback, PRESETS, build_preset
 from .checkpoints import atomic_save, CheckpointCallback, CheckpointError, read_checkpoint, resume_point, restore
 from .teachers import TEACHERS, load_teacher, list_teachers
 from .teacher_cache import TeacherCache, can_cache
+from .gpu import gpu_options
 
 # %% auto #0
-__all__ = ['SP_CIFAR10', 'CIFAR100_CRD', 'FMNIST_REDUCED', 'FMNIST_TEACHER', 'RECIPES', 'Recipe', 'multistep', 'opt_func_for',
-           'fit_recipe', 'plain_log', 'PlainProgress', 'train_teacher', 'distill', 'train_teacher_cli', 'plot_runs',
-           'results_table', 'catalogue', 'distill_cli', 'distill_main', 'train_teacher_main', 'atomic_save',
+__all__ = ['SP_CIFAR10', 'CIFAR100_CRD', 'FMNIST_REDUCED', 'FMNIST_TEACHER', 'Recipe', 'multistep', 'opt_func_for', 'fit_recipe',
+           'plain_log', 'PlainProgress', 'train_teacher', 'distill', 'train_teacher_cli', 'plot_runs', 'results_table',
+           'catalogue', 'options_per_method', 'distill_cli', 'distill_main', 'train_teacher_main', 'atomic_save',
            'CheckpointCallback', 'load_teacher']
 
 # %% ../nbs/30_train.ipynb #6531b5f5
@@ -68,7 +69,7 @@ FMNIST_REDUCED = Recipe('fmnist_reduced', 'fashion_mnist', 15, 128, 0.2, schedul
                         source="kd_nb's offline protocol: 600 Fashion-MNIST images per class, student runs of ~2 min on 2 CPU cores")
 FMNIST_TEACHER = Recipe('fmnist_teacher', 'fashion_mnist', 2, 128, 0.05, schedule='one_cycle', opt='fastai_sgd',
                         source="kd_nb's offline protocol: teacher on all 60,000 Fashion-MNIST training images")
-RECIPES = {r.name: r for r in (SP_CIFAR10, CIFAR100_CRD, FMNIST_REDUCED, FMNIST_TEACHER)}
+for r in (SP_CIFAR10, CIFAR100_CRD, FMNIST_REDUCED, FMNIST_TEACHER): RECIPES[r.name] = r   # kd_nb.core's registry of recipes
 
 # %% ../nbs/30_train.ipynb #c232b417
 def multistep(lr:float, # initial learning rate
@@ -172,6 +173,9 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
             cbs=None, # extra callbacks
             overwrite:bool=False, # replace whatever `out` holds instead of resuming or refusing it
             teacher_cache=None, # folder of a `TeacherCache`: logit methods replay the teacher's logits stored by earlier runs
+            precision:str=None, # None/'fp32', 'bf16' or 'fp16' (mixed precision, see kd_nb.gpu)
+            channels_last:bool=False, # NHWC student, teacher and inputs
+            compile:bool|str=False, # torch.compile student and teacher (True: inductor; or a backend name)
             **method_opts # options of the method (e.g. alpha=0.9, T=4)
            ) -> dict:
     "Train `student` with `method` from `teacher` under `recipe`; returns the final metrics and history"
@@ -197,6 +201,7 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
         learn = distill_learner(dls, s, teacher, m, cbs=log_cbs, **_learner_kwargs(recipe))
     else:
         learn = Learner(dls, s, cbs=log_cbs, **_learner_kwargs(recipe))
+    gpu_options(learn, precision, channels_last, compile)
     if ckpt is not None:
         restore(learn, ckpt)
         print(f"Resuming {out} from epoch {start}")
@@ -288,13 +293,14 @@ def results_table(results:dict, # method name -> result of `distill`
     lines += [f"{'student ' + n:<{w}}  FAILED: {' '.join(e.split())}" for n, e in (failed or {}).items()]
     return '\n'.join(lines)
 
-# %% ../nbs/30_train.ipynb #f6e094d2
+# %% ../nbs/30_train.ipynb #f6ed5ead
 def _preset(name):
     "The `Preset` called `name`, or the error of `build_preset` naming the valid ones"
     load_methods()
     if name not in PRESETS: build_preset(name)
     return PRESETS[name]
 
+# %% ../nbs/30_train.ipynb #9aed511d
 def catalogue() -> str:
     "What `kd_nb_distill --list` prints: methods, presets, recipes, models and shipped teachers"
     load_methods()
@@ -306,20 +312,31 @@ def catalogue() -> str:
     out += ['shipped teachers (--teacher):'] + ['  ' + l for l in list_teachers().splitlines()]
     return '\n'.join(out)
 
-def _opts_per_method(names, opts):
-    "Each listed method's share of the --set options; an option that no listed method takes is an error"
+# %% ../nbs/30_train.ipynb #8e30e812
+def _takes(name, k, v) -> bool:
+    "Whether method `name` takes option `k` (plain or namespaced) for one of its parts; an ambiguous name still raises"
+    try: return any(split_options(name, {k: v}).values())
+    except ValueError as e:
+        if str(e).startswith(('Unknown option', 'Option ', 'Method ')): return False
+        raise
+
+# %% ../nbs/30_train.ipynb #ea843bd6
+def options_per_method(names:list, # the method names given to --method
+                       opts:dict, # the --set options
+                      ) -> dict:
+    "Each listed method's share of the --set options (plain, or namespaced as sp.s_layers); one no listed method takes is an error"
     per, valid = {}, set()
     for n in names:
-        own = method_options(n)
-        per[n] = dict(opts) if own is None else {k: v for k, v in opts.items() if k in own or k == 'ce_weight'}
-        valid |= set(opts) if own is None else set(own)
+        per[n] = {k: v for k, v in opts.items() if k == 'ce_weight' or _takes(n, k, v)}
+        valid |= set(per[n])
     bad = sorted(set(opts) - valid - {'ce_weight'})
     if bad:
-        hints = ''.join(f" {k!r}: did you mean {c}?" for k in bad if (c := difflib.get_close_matches(k, sorted(valid), n=3)))
+        hints = ''.join(f" {k!r}: did you mean {c}?" for k in bad if (c := difflib.get_close_matches(k, sorted(set().union(*[method_options(n) or [] for n in names])), n=3)))
         raise ValueError(f"--set {bad}: none of the methods {names} takes {'it' if len(bad) == 1 else 'them'}.{hints} "
                          f"Their options: {({n: method_options(n) for n in names})} (and ce_weight).")
     return per
 
+# %% ../nbs/30_train.ipynb #2e9e5e40
 def _shipped_or_given_teacher(a, r):
     "The teacher `--teacher` names if it is shipped, a file or a URL; None when it is to be trained here"
     t, shipped = a.teacher, f"{r.dataset}/{a.teacher}"
@@ -331,6 +348,29 @@ def _shipped_or_given_teacher(a, r):
         return load_teacher(shipped)
     return None
 
+# %% ../nbs/30_train.ipynb #fad3724d
+def _distributed_out(a, out):
+    "With --distributed: check the launch and pin this process's GPU; the output folder of this process (process r > 0: out/rank{r})"
+    from fastai.torch_core import num_distrib, rank_distrib
+    if not a.distributed:
+        if a.no_sync_bn: raise SystemExit("--no-sync-bn goes with --distributed; without it there is one process and nothing to synchronise.")
+        return out
+    if num_distrib() < 2:
+        raise SystemExit("--distributed: this process was not started by a launcher. Run e.g. `accelerate launch --multi_gpu --num_processes 2 "
+                         "$(which kd_nb_distill) --distributed ...` (also on CPU-only machines) or `torchrun --nproc_per_node 2 "
+                         "$(which kd_nb_distill) --distributed ...`.")
+    if a.teacher_cache: raise SystemExit("--teacher-cache and --distributed do not go together (every process would write the cache): drop one.")
+    if torch.cuda.is_available(): torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', 0)))  # one GPU per process
+    return out if rank_distrib() == 0 else out/f'rank{rank_distrib()}'
+
+# %% ../nbs/30_train.ipynb #27e579d8
+def _distributed_cbs(a):
+    "The callback that runs a student on all processes (a new one per run), or nothing"
+    if not a.distributed: return None
+    from .distributed import DistillDistributed
+    return [DistillDistributed(sync_bn=not a.no_sync_bn)]
+
+# %% ../nbs/30_train.ipynb #a81ed1eb
 def distill_cli(argv=None):
     "Command `kd_nb_distill`: distil students with one or more methods; with no arguments, the reduced Fashion-MNIST protocol (none vs KD)"
     load_methods()
@@ -352,22 +392,33 @@ def distill_cli(argv=None):
     p.add_argument('--out', default='runs/fmnist_reduced', help='output folder (checkpoints, CSVs, plot)')
     p.add_argument('--teacher-cache', default=None, metavar='DIR', help="store the teacher's training logits (and SP/IRG teacher "
                    "states) here and replay them in later runs of the same teacher, data and seed (kd, dkd, slkd, sp, irg)")
+    p.add_argument('--distributed', action='store_true', help="train every student on all the processes of a launcher, e.g. `accelerate "
+                   "launch --multi_gpu --num_processes 2 $(which kd_nb_distill) --distributed ...`: --bs is the batch of each process "
+                   "(the global batch is n_proc × bs); process 0 writes to --out, process r to --out/rank{r} (see kd_nb.distributed)")
+    p.add_argument('--no-sync-bn', action='store_true', help="with --distributed: BatchNorm per process instead of SyncBatchNorm "
+                   "(which needs GPUs): the run then equals gradient accumulation over the processes' shards")
+    p.add_argument('--precision', default=None, choices=['fp32', 'bf16', 'fp16'], help="mixed precision (default fp32); fp16 "
+                   "uses a grad scaler, which also steps SLKD's SL-T optimisers")
+    p.add_argument('--channels-last', action='store_true', help='NHWC memory format for student, teacher and inputs')
+    p.add_argument('--compile', action='store_true', help='torch.compile the student (training) and the teacher (inference)')
     a = p.parse_args(argv)
     if a.list: print(catalogue()); return {}
-    r, out, opts = _recipe_from(a), Path(a.out), _parse_sets(a.set)
+    r, out, opts = _recipe_from(a), _distributed_out(a, Path(a.out)), _parse_sets(a.set)
     names = [m.strip() for m in a.method.split(',') if m.strip()]
     if a.preset:
         pr = _preset(a.preset)
         names, opts = [pr.method], {**pr.opts, **opts}
         if a.bs is None and pr.bs: r = r.replace(bs=pr.bs)
         print(f"== preset {a.preset}: {pr.method} {pr.opts} (batch {r.bs}) -- {pr.source}")
-    per = _opts_per_method(names, opts)
+    per = options_per_method(names, opts)
     for n in names: build_method(n, **per[n])  # fail early on an unknown method or option
     t0 = time.time()
     teacher = None
     if any(build_method(n, **per[n]).needs_teacher for n in names):
         teacher = _shipped_or_given_teacher(a, r)
         if teacher is None:
+            if a.distributed: raise SystemExit("--distributed trains students only: train the teacher first (kd_nb_train_teacher ... --out "
+                                               "teacher.pth) and pass --teacher teacher.pth, or use a shipped teacher.")
             tr = FMNIST_TEACHER.replace(dataset=r.dataset, epochs=a.teacher_epochs) if r.dataset == 'fashion_mnist' \
                  else RECIPES['sp_cifar10' if r.dataset == 'cifar10' else 'cifar100_crd'].replace(epochs=a.teacher_epochs)
             tsub = a.teacher_subset
@@ -384,7 +435,9 @@ def distill_cli(argv=None):
         tag = n.replace('+', '_plus_')
         print(f"== student {a.student}, method {n}, recipe {r.name} ({r.epochs} epochs, subset {r.subset})")
         try: results[n] = distill(n, teacher, a.student, r, out=out/f"{a.student}_{tag}_seed{a.seed}.pth", seed=a.seed,
-                                  data_path=a.data, overwrite=a.restart, teacher_cache=a.teacher_cache, **per[n])
+                                  data_path=a.data, overwrite=a.restart, teacher_cache=a.teacher_cache,
+                                  cbs=_distributed_cbs(a), precision=a.precision, channels_last=a.channels_last,
+                                  compile=a.compile, **per[n])
         except Exception as e:  # reported, and the other methods still run; the command then exits with status 1
             failed[n] = f"{type(e).__name__}: {e}"
             print(f"== method {n} FAILED ({failed[n]}); going on with the others")
