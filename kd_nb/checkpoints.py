@@ -10,6 +10,7 @@ import numpy as np, torch
 from fastcore.foundation import L
 from fastai.callback.core import Callback
 from .distill import DistillCallback
+from fastai.learner import Recorder
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'RUN_KEYS', 'CheckpointError', 'atomic_save', 'read_checkpoint', 'check_same_run', 'resume_point',
@@ -137,7 +138,7 @@ def _cb_states(learn):
 
 class CheckpointCallback(Callback):
     "Save a resumable checkpoint atomically after every epoch, and rewrite the metrics CSV from its history"
-    order = 65  # after the Recorder (50) has logged the epoch's metrics
+    order = Recorder.order + 15  # after fastai's Recorder has logged the epoch's metrics
     def __init__(self, fname, # the checkpoint file
                  meta:dict, # arch, dataset, n_classes, in_chans, recipe, seed, method, ...
                  ckpt:dict=None, # the checkpoint being resumed, if any

@@ -11,9 +11,9 @@ from torch import nn
 from fastcore.basics import listify
 
 # %% auto #0
-__all__ = ['load_methods', 'METHODS', 'PRESETS', 'RECIPES', 'MODELS', 'find_module', 'check_names', 'Taps', 'dry_run_shapes',
-           'Term', 'Method', 'Registry', 'load_all', 'register_method', 'method_options', 'split_options',
-           'build_method', 'Preset', 'register_preset', 'build_preset']
+__all__ = ['load_methods', 'METHODS', 'PRESETS', 'RECIPES', 'MODELS', 'find_module', 'check_names', 'Taps', 'eval_outputs',
+           'dry_run_shapes', 'Term', 'Method', 'Registry', 'load_all', 'register_method', 'method_options',
+           'split_options', 'build_method', 'Preset', 'register_preset', 'build_preset']
 
 # %% ../nbs/00_core.ipynb #2410e337
 def find_module(model:nn.Module, # the model to search
@@ -65,22 +65,28 @@ class Taps:
     def __enter__(self): return self
     def __exit__(self, *args): self.remove()
 
-# %% ../nbs/00_core.ipynb #2d819fb6
+# %% ../nbs/00_core.ipynb #76a0fcef
 @torch.no_grad()
-def dry_run_shapes(model:nn.Module, # the model to run
-                   names, # dotted module names
-                   x:torch.Tensor, # a small input batch (2 samples is enough)
-                  ) -> dict:
-    "Shapes (without the batch dimension) of the outputs of `names` and of the model output, from one forward pass in eval mode"
+def eval_outputs(model:nn.Module, # the model to run
+                 names, # dotted module names
+                 x:torch.Tensor, # an input batch
+                ) -> tuple:
+    "(outputs of `names`, model output) of one forward pass in eval mode without gradients; the model's mode is restored"
     was_training = model.training
     model.eval()
     try:
         with Taps(model, names) as t:
             out = model(x)
-            shapes = {n: tuple(t[n].shape[1:]) for n in t.names}
-        shapes['output'] = tuple(out.shape[1:])
+            return [t[n].detach() for n in t.names], out
     finally: model.train(was_training)
-    return shapes
+
+def dry_run_shapes(model:nn.Module, # the model to run
+                   names, # dotted module names
+                   x:torch.Tensor, # a small input batch (2 samples is enough)
+                  ) -> dict:
+    "Shapes (without the batch dimension) of the outputs of `names` and of the model output, from one forward pass in eval mode"
+    feats, out = eval_outputs(model, names, x)
+    return {**{n: tuple(f.shape[1:]) for n, f in zip(check_names(model, names), feats)}, 'output': tuple(out.shape[1:])}
 
 # %% ../nbs/00_core.ipynb #055a2c45
 class Term(nn.Module):

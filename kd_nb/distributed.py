@@ -18,6 +18,7 @@ from .core import Taps, build_method, load_methods
 from .data import TensorDL
 from .distill import distill_learner
 from .test_utils import TinyNet
+from .slkd import SLKD
 
 # %% auto #0
 __all__ = ['extra_params', 'ShardDL', 'to_sync_bn', 'average_grads', 'DistillDistributed', 'distrib_ctx', 'parity_run']
@@ -148,7 +149,7 @@ def _broadcast(ts):
 # %% ../nbs/28_distributed.ipynb #e2445bf5
 class DistillDistributed(Callback):
     "fastai's `DistributedTrainer` made for distillation: student in DDP, teacher untouched, term and SL-T gradients averaged, batches sharded"
-    order = 13  # after DistillCallback (11) and SLKD (12) have built terms and SL-Ts
+    order = SLKD.order + 1  # after DistillCallback and SLKD have built the terms and the SL-Ts
     def __init__(self, sync_bn:bool=True, # convert the BatchNorm of student, terms and SL-Ts to SyncBatchNorm (CUDA only)
                  **kwargs, # passed to accelerate's `Accelerator`; `cpu` defaults to "no CUDA here"
                 ):

@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from fastcore.basics import listify
-from .core import Taps, find_module
+from .core import Taps, find_module, eval_outputs
 from .models import taps
 
 # %% auto #0
@@ -127,20 +127,12 @@ def block_outputs(model:nn.Module, # a kd_nb zoo model
     return [b for blocks in stage_blocks(model, who) for b in blocks]
 
 # %% ../nbs/05_features.ipynb #e7eb3682
-@torch.no_grad()
 def eval_features(model:nn.Module, # any model (zoo models also accept stage indices)
                   layers, # dotted names or stage indices
                   x:torch.Tensor, # an input batch
                  ) -> list:
     "Outputs of `layers` of `model` on `x`, in eval mode and without gradients (the model's mode is restored)"
-    names = resolve_layers(model, listify(layers), 'model')
-    was = model.training
-    model.eval()
-    try:
-        with Taps(model, names) as t:
-            model(x)
-            return [t[n].detach() for n in names]
-    finally: model.train(was)
+    return eval_outputs(model, resolve_layers(model, listify(layers), 'model'), x)[0]
 
 # %% ../nbs/05_features.ipynb #d1be4775
 def in_channels_of(model:nn.Module, # any model

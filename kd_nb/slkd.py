@@ -8,7 +8,7 @@ import copy, math, numbers, warnings
 import torch
 import torch.nn.functional as F
 from torch import nn
-from fastcore.basics import store_attr, listify
+from fastcore.basics import store_attr, listify, patch
 from fastai.callback.core import Callback
 from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.schedule import ParamScheduler
@@ -19,6 +19,7 @@ from .core import Method, Preset, register_method, register_preset, find_module,
 from .losses import kd_loss, as_f32
 from .distill import KD, DistillCallback, LossRecorder, distill_learner
 from .features import in_channels_of, memory_format_of
+from fastai.learner import Recorder
 
 # %% auto #0
 __all__ = ['SLKD_CIFAR100', 'SLKD_EQUATIONS', 'SLKD_MODES', 'SLKD_PRESET', 'fuse_logits', 'slt_loss', 'slt_guidance',
@@ -127,7 +128,7 @@ def _check_options(n_slt, lam, a, b, g, T, g_ce, schedule, slt_factory):
     if slt_factory is not None and not callable(slt_factory):
         raise TypeError(f"slt_factory must be a function teacher -> nn.Module, got {type(slt_factory).__name__}.")
 
-# %% ../nbs/21_slkd.ipynb #72101e17
+# %% ../nbs/21_slkd.ipynb #a45a0c76
 class SLKD(Callback):
     "Co-train `n_slt` self-learning teachers with the student: adds g·KD_T(z_s, z_c) (eq. 4) and trains each SL-T by the teacher (eq. 5-6)"
     order = DistillCallback.order + 1  # after the distillation callback, which runs the teacher
@@ -158,163 +159,182 @@ class SLKD(Callback):
     @property
     def teacher(self): return _distill_cb(self.learn).teacher
 
-    # -- building the SL-Ts and their optimisers
-    def build(self):
-        "Build the SL-Ts (and, in parallel mode, their optimisers) on the student's device; called by the first `fit`"
-        teacher, s = self.teacher, self.learn.model
-        p = next(s.parameters())
-        factory = self.slt_factory or fresh_copy
-        with _rng_fork(p.device): slts = [factory(teacher) for _ in range(self.n_slt)]
-        shared = {id(q) for q in list(teacher.parameters()) + list(s.parameters())}
-        for m in slts:
-            if not isinstance(m, nn.Module): raise TypeError(f"slt_factory returned {type(m).__name__}, not an nn.Module.")
-            if any(id(q) in shared for q in m.parameters()):
-                raise ValueError("An SL-T shares parameters with the teacher or the student: slt_factory must return a new network.")
-        self.slts = nn.ModuleList(slts).to(device=p.device, dtype=p.dtype, memory_format=memory_format_of(s)).train()
-        self.slts.requires_grad_(True)
-        xb = _distill_cb(self.learn)._batch_for_dry_run()
-        want = dry_run_shapes(teacher, [], xb)['output']
-        for k, m in enumerate(self.slts):
-            got = dry_run_shapes(m, [], xb)['output']
-            if got != want: raise ValueError(f"SL-T {k+1} predicts {got} but the teacher {want}: slt_factory must build the teacher's architecture.")
-        if not self.sequential: self._make_opts()
+# %% ../nbs/21_slkd.ipynb #b202ed40
+@patch
+def build(self:SLKD):
+    "Build the SL-Ts (and, in parallel mode, their optimisers) on the student's device; called by the first `fit`"
+    teacher, s = self.teacher, self.learn.model
+    p = next(s.parameters())
+    factory = self.slt_factory or fresh_copy
+    with _rng_fork(p.device): slts = [factory(teacher) for _ in range(self.n_slt)]
+    shared = {id(q) for q in list(teacher.parameters()) + list(s.parameters())}
+    for m in slts:
+        if not isinstance(m, nn.Module): raise TypeError(f"slt_factory returned {type(m).__name__}, not an nn.Module.")
+        if any(id(q) in shared for q in m.parameters()):
+            raise ValueError("An SL-T shares parameters with the teacher or the student: slt_factory must return a new network.")
+    self.slts = nn.ModuleList(slts).to(device=p.device, dtype=p.dtype, memory_format=memory_format_of(s)).train()
+    self.slts.requires_grad_(True)
+    xb = _distill_cb(self.learn)._batch_for_dry_run()
+    want = dry_run_shapes(teacher, [], xb)['output']
+    for k, m in enumerate(self.slts):
+        got = dry_run_shapes(m, [], xb)['output']
+        if got != want: raise ValueError(f"SL-T {k+1} predicts {got} but the teacher {want}: slt_factory must build the teacher's architecture.")
+    if not self.sequential: self._make_opts()
 
-    def _make_opts(self):
-        of = self.learn.opt_func
-        if isinstance(of, OptimWrapper):
-            raise TypeError("The Learner's opt_func is an already-built OptimWrapper, which cannot be replicated for the SL-Ts: pass "
-                            "a function that builds an optimiser, e.g. fastai's SGD or partial(OptimWrapper, opt=torch.optim.SGD).")
-        self.opts = [of(list(m.parameters()), lr=self.learn.lr) for m in self.slts]
-        if not getattr(self.learn, 'wd_bn_bias', False):
-            for o, m in zip(self.opts, self.slts):
-                for q in norm_bias_params(m, True): o.state[q]['do_wd'] = False
-        self._main_opt = self.learn.opt
+@patch
+def _make_opts(self:SLKD):
+    of = self.learn.opt_func
+    if isinstance(of, OptimWrapper):
+        raise TypeError("The Learner's opt_func is an already-built OptimWrapper, which cannot be replicated for the SL-Ts: pass "
+                        "a function that builds an optimiser, e.g. fastai's SGD or partial(OptimWrapper, opt=torch.optim.SGD).")
+    self.opts = [of(list(m.parameters()), lr=self.learn.lr) for m in self.slts]
+    if not getattr(self.learn, 'wd_bn_bias', False):
+        for o, m in zip(self.opts, self.slts):
+            for q in norm_bias_params(m, True): o.state[q]['do_wd'] = False
+    self._main_opt = self.learn.opt
 
-    def _sync_hypers(self):
-        "Copy the hyper-parameters of the Learner's optimiser (last parameter group) to every SL-T optimiser"
-        src = self.learn.opt.hypers[-1]
-        for o in self.opts:
-            have = o.hypers[0]
-            for k, v in src.items():
-                if k in have and isinstance(v, numbers.Number): o.set_hyper(k, v.item() if hasattr(v, 'item') else v)
+@patch
+def _sync_hypers(self:SLKD):
+    "Copy the hyper-parameters of the Learner's optimiser (last parameter group) to every SL-T optimiser"
+    src = self.learn.opt.hypers[-1]
+    for o in self.opts:
+        have = o.hypers[0]
+        for k, v in src.items():
+            if k in have and isinstance(v, numbers.Number): o.set_hyper(k, v.item() if hasattr(v, 'item') else v)
 
-    # -- events
-    def before_fit(self):
-        self.parts_log.remove_columns(self.learn)
-        _distill_cb(self.learn)
-        if self.slts is None: self.build()
-        if not self.sequential:
-            if self.opts is None or (self._main_opt is not None and self.learn.opt is not self._main_opt): self._make_opts()
-            self._main_opt = self.learn.opt  # fit(reset_opt=True) makes a new one: the SL-T optimisers follow
-        elif not self.pretrained: self.pretrain_slts(**self._fit_settings())
-        if self.sequential: self.slts.eval().requires_grad_(False)
-        self.parts_log.start_epoch()
-        if self.record: self.parts_log.add_columns(self.learn, self._keys())
+# %% ../nbs/21_slkd.ipynb #ca75ff6c
+@patch
+def before_fit(self:SLKD):
+    self.parts_log.remove_columns(self.learn)
+    _distill_cb(self.learn)
+    if self.slts is None: self.build()
+    if not self.sequential:
+        if self.opts is None or (self._main_opt is not None and self.learn.opt is not self._main_opt): self._make_opts()
+        self._main_opt = self.learn.opt  # fit(reset_opt=True) makes a new one: the SL-T optimisers follow
+    elif not self.pretrained: self.pretrain_slts(**self._fit_settings())
+    if self.sequential: self.slts.eval().requires_grad_(False)
+    self.parts_log.start_epoch()
+    if self.record: self.parts_log.add_columns(self.learn, self._keys())
 
-    def before_train(self):
-        if self.slts is not None: self.slts.train(not self.sequential)
+@patch
+def before_train(self:SLKD):
+    if self.slts is not None: self.slts.train(not self.sequential)
 
-    def after_pred(self):
-        self.z_slt = self.z_c = None
-        if not self.training: return
-        if self.sequential:
-            with torch.no_grad(): self.z_slt = [as_f32(m(*self.xb)) for m in self.slts]
-        else: self.z_slt = [as_f32(m(*self.xb)) for m in self.slts]
+@patch
+def after_pred(self:SLKD):
+    self.z_slt = self.z_c = None
+    if not self.training: return
+    if self.sequential:
+        with torch.no_grad(): self.z_slt = [as_f32(m(*self.xb)) for m in self.slts]
+    else: self.z_slt = [as_f32(m(*self.xb)) for m in self.slts]
 
-    def after_loss(self):
-        if not self.training or self.z_slt is None: return
-        y, ce = self.yb[0], self.learn.loss_func
-        zs, zt = as_f32(self.pred), as_f32(_distill_cb(self.learn).t_logits)
-        z_c = fuse_logits(self.z_slt, self.lam)
-        guide = z_c.detach() if self.detach_fused else z_c
-        parts = {'slkd_g': slt_guidance(zs, guide, y, self.g, self.T, self.g_ce, ce)}
-        if not self.sequential:
-            for k, z in enumerate(self.z_slt): parts[f'slt{k+1}'] = slt_loss(z, zt, y, self.a, self.b, self.T, ce)
-        vals = self.parts_log.check(parts, self.epoch, self.iter, "lower the learning rate or the weights.")
-        self.parts_log.add(dict(zip(parts, vals)), y.shape[0])
-        self.learn.loss_grad = self.loss_grad + sum(parts.values())
-        self.learn.loss = self.loss + parts['slkd_g'].detach()   # the student's loss, eq. (4); SL-T losses are columns
-        self.z_c = z_c.detach()
+@patch
+def after_loss(self:SLKD):
+    if not self.training or self.z_slt is None: return
+    y, ce = self.yb[0], self.learn.loss_func
+    zs, zt = as_f32(self.pred), as_f32(_distill_cb(self.learn).t_logits)
+    z_c = fuse_logits(self.z_slt, self.lam)
+    guide = z_c.detach() if self.detach_fused else z_c
+    parts = {'slkd_g': slt_guidance(zs, guide, y, self.g, self.T, self.g_ce, ce)}
+    if not self.sequential:
+        for k, z in enumerate(self.z_slt): parts[f'slt{k+1}'] = slt_loss(z, zt, y, self.a, self.b, self.T, ce)
+    vals = self.parts_log.check(parts, self.epoch, self.iter, "lower the learning rate or the weights.")
+    self.parts_log.add(dict(zip(parts, vals)), y.shape[0])
+    self.learn.loss_grad = self.loss_grad + sum(parts.values())
+    self.learn.loss = self.loss + parts['slkd_g'].detach()   # the student's loss, eq. (4); SL-T losses are columns
+    self.z_c = z_c.detach()
 
-    def before_step(self):
-        if self.opts is None or self.sequential or self.z_slt is None: return
-        self._sync_hypers()
-        scaler = getattr(self.learn, 'scaler', None)
-        for o in self.opts:
-            if scaler is not None: scaler.step(o)  # unscale, inf-check, step unless overflowed; `update` comes in M.after_step
-            else: o.step()
+# %% ../nbs/21_slkd.ipynb #bbcd3431
+@patch
+def before_step(self:SLKD):
+    if self.opts is None or self.sequential or self.z_slt is None: return
+    self._sync_hypers()
+    scaler = getattr(self.learn, 'scaler', None)
+    for o in self.opts:
+        if scaler is not None: scaler.step(o)  # unscale, inf-check, step unless overflowed; `update` comes in M.after_step
+        else: o.step()
 
-    def after_step(self):
-        if self.opts is not None:
-            for o in self.opts: o.zero_grad()
+@patch
+def after_step(self:SLKD):
+    if self.opts is not None:
+        for o in self.opts: o.zero_grad()
 
-    def after_batch(self): self.z_slt = None
+@patch
+def after_batch(self:SLKD): self.z_slt = None
 
-    def before_epoch(self): self.parts_log.start_epoch()
-    def after_epoch(self): self.parts_log.end_epoch(self.epoch)
+@patch
+def before_epoch(self:SLKD): self.parts_log.start_epoch()
+@patch
+def after_epoch(self:SLKD): self.parts_log.end_epoch(self.epoch)
 
-    def after_fit(self):
-        self.parts_log.remove_columns(self.learn)
-        self.z_slt = None
+@patch
+def after_fit(self:SLKD):
+    self.parts_log.remove_columns(self.learn)
+    self.z_slt = None
 
-    # -- records
-    def epoch_means(self):
-        "Mean of each weighted SLKD loss component over the training samples of the current epoch"
-        return self.parts_log.means()
+@patch
+def epoch_means(self:SLKD):
+    "Mean of each weighted SLKD loss component over the training samples of the current epoch"
+    return self.parts_log.means()
 
-    def _keys(self): return ['slkd_g'] + ([] if self.sequential else [f'slt{k+1}' for k in range(self.n_slt)])
+@patch
+def _keys(self:SLKD): return ['slkd_g'] + ([] if self.sequential else [f'slt{k+1}' for k in range(self.n_slt)])
 
-    # -- checkpoints
-    def kd_state(self) -> dict:
-        "SL-T weights, SL-T optimiser states and flags, for `kd_nb.train` checkpoints"
-        return {'n_slt': self.n_slt, 'schedule': self.schedule, 'pretrained': self.pretrained,
-                'slts': None if self.slts is None else [m.state_dict() for m in self.slts],
-                'opts': None if self.opts is None else [o.state_dict() for o in self.opts],
-                'history': list(self.history), 'pretrain_history': list(self.pretrain_history)}
+# %% ../nbs/21_slkd.ipynb #ab850d10
+@patch
+def kd_state(self:SLKD) -> dict:
+    "SL-T weights, SL-T optimiser states and flags, for `kd_nb.train` checkpoints"
+    return {'n_slt': self.n_slt, 'schedule': self.schedule, 'pretrained': self.pretrained,
+            'slts': None if self.slts is None else [m.state_dict() for m in self.slts],
+            'opts': None if self.opts is None else [o.state_dict() for o in self.opts],
+            'history': list(self.history), 'pretrain_history': list(self.pretrain_history)}
 
-    def load_kd_state(self, d:dict, # a dict written by `kd_state`
-                     ):
-        "Restore SL-Ts and their optimisers (building them first if needed) from `kd_state()`"
-        for k in ('n_slt', 'schedule'):
-            if d[k] != getattr(self, k):
-                raise ValueError(f"The checkpoint was written with {k}={d[k]!r} but this SLKD has {k}={getattr(self, k)!r}: "
-                                 f"build the method with {k}={d[k]!r} to resume it.")
-        if d['slts'] is None: return
-        if self.slts is None: self.build()
-        for m, sd in zip(self.slts, d['slts']): m.load_state_dict(sd)
-        if d['opts'] is not None:
-            if self.opts is None: self._make_opts()
-            for o, sd in zip(self.opts, d['opts']): o.load_state_dict(sd)
-        self.pretrained, self.history, self.pretrain_history = d['pretrained'], list(d['history']), list(d['pretrain_history'])
+@patch
+def load_kd_state(self:SLKD, d:dict, # a dict written by `kd_state`
+                 ):
+    "Restore SL-Ts and their optimisers (building them first if needed) from `kd_state()`"
+    for k in ('n_slt', 'schedule'):
+        if d[k] != getattr(self, k):
+            raise ValueError(f"The checkpoint was written with {k}={d[k]!r} but this SLKD has {k}={getattr(self, k)!r}: "
+                             f"build the method with {k}={d[k]!r} to resume it.")
+    if d['slts'] is None: return
+    if self.slts is None: self.build()
+    for m, sd in zip(self.slts, d['slts']): m.load_state_dict(sd)
+    if d['opts'] is not None:
+        if self.opts is None: self._make_opts()
+        for o, sd in zip(self.opts, d['opts']): o.load_state_dict(sd)
+    self.pretrained, self.history, self.pretrain_history = d['pretrained'], list(d['history']), list(d['pretrain_history'])
 
-    # -- the sequential schedule
-    def _fit_settings(self):
-        h = self.learn.opt.hypers[-1]
-        scheds = {k: f for cb in self.learn.cbs if isinstance(cb, ParamScheduler) for k, f in cb.scheds.items()}
-        return dict(n_epoch=self.learn.n_epoch, lr=h['lr'], wd=h.get('wd'), scheds=scheds or None)
+# %% ../nbs/21_slkd.ipynb #1c966d04
+@patch
+def _fit_settings(self:SLKD):
+    h = self.learn.opt.hypers[-1]
+    scheds = {k: f for cb in self.learn.cbs if isinstance(cb, ParamScheduler) for k, f in cb.scheds.items()}
+    return dict(n_epoch=self.learn.n_epoch, lr=h['lr'], wd=h.get('wd'), scheds=scheds or None)
 
-    def pretrain_slts(self, n_epoch:int, # epochs of SL-T training
-                      lr:float=None, # learning rate (default: the Learner's)
-                      wd:float=None, # weight decay (default: the Learner's)
-                      scheds:dict=None, # fastai schedules {'lr': f(pct), ...}, as for `ParamScheduler`
-                     ):
-        "Sequential schedule: train every SL-T alone by the teacher (eq. 5-6), then freeze it"
-        if self.slts is None: self.build()
-        dcb, L = _distill_cb(self.learn), self.learn
-        amp = [cb for cb in L.cbs if isinstance(cb, MixedPrecision)]  # the same mixed precision, in a new callback per SL-T
-        for k, m in enumerate(self.slts):
-            m.train().requires_grad_(True)
-            sub = distill_learner(L.dls, m, dcb.teacher, [KD(self.T, weight=self.b)], ce_weight=self.a,
-                                  loss_func=L.loss_func, opt_func=L.opt_func, metrics=accuracy, wd_bn_bias=L.wd_bn_bias,
-                                  cbs=[type(cb)(amp_mode=cb.amp_mode, **{k_: v for k_, v in cb.kwargs.items() if k_ != 'enabled'})
-                                       for cb in amp])
-            with sub.no_bar(), sub.no_logging():
-                sub.fit(n_epoch, lr if lr is not None else L.lr, wd=wd, cbs=[ParamScheduler(scheds)] if scheds else None)
-            names = list(sub.recorder.metric_names[1:-1])
-            self.pretrain_history += [{'slt': k+1, 'epoch': e, **dict(zip(names, map(float, v)))}
-                                      for e, v in enumerate(sub.recorder.values)]
-        self.slts.eval().requires_grad_(False)
-        self.pretrained = True
+@patch
+def pretrain_slts(self:SLKD, n_epoch:int, # epochs of SL-T training
+                  lr:float=None, # learning rate (default: the Learner's)
+                  wd:float=None, # weight decay (default: the Learner's)
+                  scheds:dict=None, # fastai schedules {'lr': f(pct), ...}, as for `ParamScheduler`
+                 ):
+    "Sequential schedule: train every SL-T alone by the teacher (eq. 5-6), then freeze it"
+    if self.slts is None: self.build()
+    dcb, L = _distill_cb(self.learn), self.learn
+    amp = [cb for cb in L.cbs if isinstance(cb, MixedPrecision)]  # the same mixed precision, in a new callback per SL-T
+    for k, m in enumerate(self.slts):
+        m.train().requires_grad_(True)
+        sub = distill_learner(L.dls, m, dcb.teacher, [KD(self.T, weight=self.b)], ce_weight=self.a,
+                              loss_func=L.loss_func, opt_func=L.opt_func, metrics=accuracy, wd_bn_bias=L.wd_bn_bias,
+                              cbs=[type(cb)(amp_mode=cb.amp_mode, **{k_: v for k_, v in cb.kwargs.items() if k_ != 'enabled'})
+                                   for cb in amp])
+        with sub.no_bar(), sub.no_logging():
+            sub.fit(n_epoch, lr if lr is not None else L.lr, wd=wd, cbs=[ParamScheduler(scheds)] if scheds else None)
+        names = list(sub.recorder.metric_names[1:-1])
+        self.pretrain_history += [{'slt': k+1, 'epoch': e, **dict(zip(names, map(float, v)))}
+                                  for e, v in enumerate(sub.recorder.values)]
+    self.slts.eval().requires_grad_(False)
+    self.pretrained = True
 
 # %% ../nbs/21_slkd.ipynb #8cd26fe0
 SLKD_MODES = ('both', 'teacher_only', 'slt_only')
@@ -342,7 +362,7 @@ SLKD_PRESET = register_preset('slkd_cifar100', Preset('slkd', dict(SLKD_CIFAR100
 # %% ../nbs/21_slkd.ipynb #72748305
 class SLKDTrajectory(Callback):
     "Record output distances teacher-student, SL-T-student and teacher-SL-T on a fixed batch during training (SLKD's Fig. 2)"
-    order = 70
+    order = Recorder.order + 20   # after the step and fastai's Recorder
     def __init__(self, x:torch.Tensor, # a fixed input batch (e.g. validation images)
                  y:torch.Tensor=None, # its labels, to record accuracies too
                  every:int=10, # record every `every` training steps (and at the start)

@@ -186,7 +186,9 @@ def study_table(df:pd.DataFrame, # rows of `run_study`
     rows = []
     for m in methods or list(s.index):
         r = {'method': (labels or {}).get(m, m)}
-        if m not in s.index: rows.append({**r, 'accuracy % (mean ± std, n)': 'not run'}); continue
+        if m not in s.index:
+            failed = (df.method == m).any()   # rows, none of them ok: every seed failed (its log says why)
+            rows.append({**r, 'accuracy % (mean ± std, n)': 'failed (see its log)' if failed else 'not run'}); continue
         x = s.loc[m]
         r['accuracy % (mean ± std, n)'] = f"{x['mean']:.2f} ± {x['std']:.2f} ({int(x['n'])})"
         r['vs baseline'] = pm(x.get('vs_baseline'), x.get('vs_baseline_ci95'))

@@ -4,16 +4,18 @@
 
 # %% ../nbs/27_teacher_cache.ipynb #e3b94b5b
 from __future__ import annotations
-import hashlib
+import hashlib, math
 from pathlib import Path
 import torch
+import pandas as pd
 from fastai.callback.core import Callback
 from .core import Term
 from .distill import DistillCallback
 from .checkpoints import atomic_save
+from .kd import kd_loss
 
 # %% auto #0
-__all__ = ['teacher_id', 'can_cache', 'TeacherCacheError', 'TeacherCache']
+__all__ = ['teacher_id', 'can_cache', 'topk_pack', 'topk_unpack', 'TeacherCacheError', 'TeacherCache', 'storage_error']
 
 # %% ../nbs/27_teacher_cache.ipynb #0c1987ef
 def _fingerprint(x:torch.Tensor) -> torch.Tensor:
@@ -30,13 +32,63 @@ def teacher_id(teacher:torch.nn.Module) -> str:
 
 def _needs_live_teacher(t) -> bool:
     "A term reading teacher layers without a `teacher_state` a cache could store"
-    return bool(len(t.t_layers) or hasattr(t, 'layers_for')) and type(t).teacher_state is Term.teacher_state
+    return bool(len(t.t_layers) or type(t).layers_for is not Term.layers_for) and type(t).teacher_state is Term.teacher_state
 
 def can_cache(m) -> bool:
     "Whether every term of a `Method` can be replayed from a teacher cache (logits, or a `teacher_state`)"
     return not any(_needs_live_teacher(t) for t in m.terms)
 
-# %% ../nbs/27_teacher_cache.ipynb #ae964a82
+# %% ../nbs/27_teacher_cache.ipynb #4f33db63
+def _index_dtype(c:int): return torch.uint8 if c <= 256 else torch.int16 if c <= 2**15 else torch.int32
+
+def topk_pack(logits:torch.Tensor, # teacher logits (b, C)
+              k:int, # how many of the largest logits to keep per image
+              T:float=4.0, # with fill 'mass': the temperature at which the dropped classes keep their probability
+              fill:str='mass', # 'mass' (dropped classes share the tail's probability at T) or 'drop' (they get none)
+              dtype=torch.float32, # storage precision of the kept logits and the fill
+             ) -> tuple:
+    "(the `k` largest logits, their class indices, one fill value per image): what a top-k teacher cache stores"
+    C = logits.shape[1]
+    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= C:
+        raise ValueError(f"topk={k!r}: keep between 1 and the number of classes ({C}) logits per image.")
+    if fill not in ('mass', 'drop'): raise ValueError(f"fill={fill!r}: use 'mass' (keep the tail's probability) or 'drop'.")
+    z = logits.detach().float()
+    v, i = z.topk(k, dim=1)
+    if fill == 'mass' and k < C:
+        f = T * (torch.logsumexp(z.scatter(1, i, float('-inf')) / T, dim=1) - math.log(C - k))
+    else: f = v[:, -1] - 1e4   # 'drop' (or nothing dropped): e^(-10⁴/T) ≈ 0 of the smallest kept probability, any T ≤ 100
+    return v.to(dtype), i.to(_index_dtype(C)), f.to(dtype)
+
+def topk_unpack(vals:torch.Tensor, # kept logits (b, k)
+                idx:torch.Tensor, # their classes (b, k)
+                fill:torch.Tensor, # fill value per image (b,)
+                n_classes:int, # C
+               ) -> torch.Tensor:
+    "Float32 logits (b, C) from `topk_pack`'s output: the kept logits at their classes, the fill elsewhere"
+    out = fill.float()[:, None].expand(len(vals), n_classes).clone()
+    return out.scatter_(1, idx.long(), vals.float())
+
+# %% ../nbs/27_teacher_cache.ipynb #2aa0078e
+def _storage_key(c) -> str:
+    "How cache `c` stores the logits, for its folder name ('' for exact float32: older caches keep their folder)"
+    k = '' if c.dtype == torch.float32 else f"|dtype={c.dtype}"
+    if c.topk is not None: k += f"|topk={c.topk},fill={c.topk_fill}" + (f",T={c.topk_T}" if c.topk_fill == 'mass' else '')
+    return k
+
+def _check_topk_T(c, dcb):
+    "A 'mass' top-k cache is built for one temperature: the method's terms must distil at it"
+    Ts = sorted({float(t.T) for t in dcb.terms if hasattr(t, 'T')})
+    if c.topk is not None and c.topk_fill == 'mass' and Ts and Ts != [c.topk_T]:
+        raise TeacherCacheError(f"The method distils at T={Ts} but this top-k cache keeps the dropped classes' probability at "
+                                f"topk_T={c.topk_T}: pass TeacherCache(..., topk_T={Ts[0]}) (one T per cache), or topk_fill='drop'.")
+
+def _bytes_per_image(c, n_classes:int, n_state:int) -> tuple:
+    "(numbers, bytes) stored per image by cache `c`: its logits (or top-k, indices and fill) and `n_state` state numbers"
+    nb = torch.finfo(c.dtype).bits // 8
+    if c.topk is None: return n_classes + n_state, (n_classes + n_state) * nb
+    return 2 * c.topk + 1 + n_state, (c.topk + 1 + n_state) * nb + c.topk * _index_dtype(n_classes).itemsize
+
+# %% ../nbs/27_teacher_cache.ipynb #9d79da41
 class TeacherCacheError(RuntimeError):
     "A cached batch does not match the batch being trained, or the method cannot use a logit cache"
 
@@ -46,10 +98,18 @@ class TeacherCache(Callback):
     def __init__(self, folder, # where cached epochs live (shared by every run of a study)
                  stream:str='', # names the batch stream: dataset, subset, batch size, seed (with the fingerprints, a guard)
                  dtype=torch.float32, # storage precision of the logits: torch.float32 (exact) or torch.float16
+                 topk:int|None=None, # store only the `topk` largest logits per image, their classes and a fill; None: all
+                 topk_T:float=4.0, # with topk and fill 'mass': the distillation temperature (checked against the terms' T)
+                 topk_fill:str='mass', # with topk: 'mass' (dropped classes keep their probability at topk_T) or 'drop'
                 ):
         if dtype not in (torch.float32, torch.float16):
             raise ValueError(f"dtype={dtype}: store the logits as torch.float32 (exact replay) or torch.float16 (half the disk).")
+        if topk is not None and (isinstance(topk, bool) or not isinstance(topk, int) or topk < 1):
+            raise ValueError(f"topk={topk!r}: pass how many logits to keep per image (an int >= 1), or None to keep them all.")
+        if topk_fill not in ('mass', 'drop'): raise ValueError(f"topk_fill={topk_fill!r}: use 'mass' or 'drop' (see topk_pack).")
+        if not topk_T > 0: raise ValueError(f"topk_T={topk_T!r}: a temperature must be > 0.")
         self.folder, self.stream, self.dtype = Path(folder), str(stream), dtype
+        self.topk, self.topk_T, self.topk_fill = topk, float(topk_T), topk_fill
         self.hits = self.misses = 0
 
     def before_fit(self):
@@ -58,10 +118,11 @@ class TeacherCache(Callback):
         feats = [type(t).__name__ for t in dcb.terms if _needs_live_teacher(t)]
         if feats: raise TeacherCacheError(f"The teacher cache replays logits and teacher states, but {feats} need the teacher's "
                                           "feature maps themselves: drop the cache for this method (its teacher must run).")
+        _check_topk_T(self, dcb)
         self.dcb, dcb.logit_cache = dcb, self
         what = [(type(t).__name__, list(t.t_names), getattr(t, 'pool', None)) for t in dcb.terms   # the states stored
                 if t.t_names and type(t).teacher_state is not Term.teacher_state]
-        tag = hashlib.sha256((self.stream + repr(what)).encode()).hexdigest()[:12]
+        tag = hashlib.sha256((self.stream + repr(what) + _storage_key(self)).encode()).hexdigest()[:12]
         self.dir = self.folder/f"{teacher_id(dcb.teacher)}_{tag}"
         self.missing = sum(not (self.dir/f"epoch_{e:04d}.pt").exists() for e in range(self.n_epoch))
         self._said = False
@@ -80,19 +141,23 @@ class TeacherCache(Callback):
                                     "Give this run its own stream name or cache folder.")
         self.hits += 1
         dev = lambda v: None if v is None else [x.to(xb.device).float() for x in v]
-        return self.replay['logits'][i].to(xb.device).float(), [dev(v) for v in self.replay['states'][i]]
+        z = self.replay['logits'][i]
+        z = topk_unpack(*[v.to(xb.device) for v in z], self.replay['n_classes']) if isinstance(z, (tuple, list)) else z.to(xb.device).float()
+        return z, [dev(v) for v in self.replay['states'][i]]
 
     def store(self, i:int, xb:torch.Tensor, logits:torch.Tensor, states:list):
-        "Keep batch `i`'s logits and per-term teacher states (None for a logit term) for the epoch file"
+        "Keep batch `i`'s logits (or their top-k) and per-term teacher states (None for a logit term) for the epoch file"
         self.misses += 1
         if not self._said:   # what building the cache will cost on disk, said when its first batch is stored
-            per = logits[0].numel() + sum(x[0].numel() for v in states if v is not None for x in v)   # numbers per image
+            per, nbytes = _bytes_per_image(self, logits.shape[1], sum(x[0].numel() for v in states if v is not None for x in v))
             n, self._said = len(self.dls.train) * xb.shape[0], True
-            mb = self.missing * n * per * torch.finfo(self.dtype).bits / 8 / 2**20
+            how = str(self.dtype).split('.')[-1] + ('' if self.topk is None else f"; top-{self.topk} of {logits.shape[1]} logits, their classes, a fill")
             print(f"teacher cache {self.dir}: storing up to {self.missing} epoch(s) × {n} images × {per} numbers "
-                  f"({str(self.dtype).split('.')[-1]}): about {mb:.1f} MB")
+                  f"({how}): about {self.missing * n * nbytes / 2**20:.1f} MB")
         cpu = lambda v: None if v is None else [x.detach().to('cpu', self.dtype) for x in v]
-        self.new['logits'].append(logits.detach().to('cpu', self.dtype)); self.new['prints'].append(_fingerprint(xb))
+        z = logits.detach().to('cpu')
+        self.new['logits'].append(z.to(self.dtype) if self.topk is None else topk_pack(z, self.topk, self.topk_T, self.topk_fill, self.dtype))
+        self.new['prints'].append(_fingerprint(xb)); self.new['n_classes'] = logits.shape[1]
         self.new['states'].append([cpu(v) for v in states])
 
     def after_train(self):
@@ -102,3 +167,27 @@ class TeacherCache(Callback):
 
     def after_fit(self):
         if getattr(self, 'dcb', None) is not None: self.dcb.logit_cache = None
+
+# %% ../nbs/27_teacher_cache.ipynb #9a3745bb
+def storage_error(teacher:torch.nn.Module, # the teacher whose logits would be cached
+                  student:torch.nn.Module, # the student whose KD loss is compared
+                  batches, # (images, labels) batches, e.g. a training loader's first few
+                  storages:dict, # name -> `TeacherCache` storage options, e.g. {'fp16': dict(dtype=torch.float16), 'top-2': dict(topk=2)}
+                  T:float=4.0, # KD temperature (also each top-k storage's `topk_T`)
+                 ) -> pd.DataFrame:
+    "KD loss, and its gradient, from the logits as each storage replays them, against the full-precision teacher's"
+    teacher.eval(); student.eval()
+    with torch.no_grad(): zs, zt = [torch.cat(z).float() for z in zip(*[(student(xb), teacher(xb)) for xb, *_ in batches])]
+    def loss_grad(z_t):
+        s = zs.clone().requires_grad_(True); l = kd_loss(s, z_t, T); l.backward()
+        return l.item(), s.grad
+    l0, g0 = loss_grad(zt)
+    rows = []
+    for name, how in storages.items():
+        c = TeacherCache('.', **{**how, **({'topk_T': T} if how.get('topk') else {})})
+        zr = (zt.to(c.dtype).float() if c.topk is None else
+              topk_unpack(*topk_pack(zt, c.topk, T, c.topk_fill, c.dtype), zt.shape[1]))
+        l, g = loss_grad(zr)
+        rows.append(dict(storage=name, bytes_per_image=_bytes_per_image(c, zt.shape[1], 0)[1], kd_loss=l, kd_loss_full=l0,
+                         rel_diff_loss=abs(l - l0) / l0, rel_err_grad=((g - g0).norm() / g0.norm()).item()))
+    return pd.DataFrame(rows)

@@ -28,10 +28,10 @@ from .teacher_cache import TeacherCache, can_cache
 from .gpu import gpu_options
 
 # %% auto #0
-__all__ = ['SP_CIFAR10', 'CIFAR100_CRD', 'FMNIST_REDUCED', 'FMNIST_TEACHER', 'Recipe', 'multistep', 'opt_func_for', 'fit_recipe',
-           'plain_log', 'PlainProgress', 'train_teacher', 'distill', 'train_teacher_cli', 'plot_runs', 'results_table',
-           'catalogue', 'options_per_method', 'distill_cli', 'distill_main', 'train_teacher_main', 'atomic_save',
-           'CheckpointCallback', 'load_teacher']
+__all__ = ['SP_CIFAR10_RECIPE', 'CIFAR100_CRD', 'FMNIST_REDUCED', 'FMNIST_TEACHER', 'Recipe', 'multistep', 'opt_func_for',
+           'fit_recipe', 'plain_log', 'PlainProgress', 'train_teacher', 'distill', 'train_teacher_cli', 'plot_runs',
+           'results_table', 'catalogue', 'options_per_method', 'distill_cli', 'distill_main', 'train_teacher_main',
+           'atomic_save', 'CheckpointCallback', 'load_teacher']
 
 # %% ../nbs/30_train.ipynb #6531b5f5
 _all_ = ['atomic_save', 'CheckpointCallback', 'load_teacher']  # moved to kd_nb.checkpoints / kd_nb.teachers; still exported from here
@@ -61,7 +61,7 @@ class Recipe:
         "A copy with some fields changed (fields given as None are left as they are)"
         return dataclasses.replace(self, **{k: v for k, v in kw.items() if v is not None})
 
-SP_CIFAR10 = Recipe('sp_cifar10', 'cifar10', 200, 128, 0.1, milestones=(60, 120, 160), gamma=0.2, nesterov=True,
+SP_CIFAR10_RECIPE = Recipe('sp_cifar10', 'cifar10', 200, 128, 0.1, milestones=(60, 120, 160), gamma=0.2, nesterov=True,
                     source='Tung & Mori, ICCV 2019, §4.1')
 CIFAR100_CRD = Recipe('cifar100_crd', 'cifar100', 240, 64, 0.05, milestones=(150, 180, 210), gamma=0.1,
                       source='SemCKD §4.1 / SLKD §4.1 (CRD protocol; lr 0.01 for MobileNetV2/ShuffleNet students)')
@@ -69,7 +69,10 @@ FMNIST_REDUCED = Recipe('fmnist_reduced', 'fashion_mnist', 15, 128, 0.2, schedul
                         source="kd_nb's offline protocol: 600 Fashion-MNIST images per class, student runs of ~2 min on 2 CPU cores")
 FMNIST_TEACHER = Recipe('fmnist_teacher', 'fashion_mnist', 2, 128, 0.05, schedule='one_cycle', opt='fastai_sgd',
                         source="kd_nb's offline protocol: teacher on all 60,000 Fashion-MNIST training images")
-for r in (SP_CIFAR10, CIFAR100_CRD, FMNIST_REDUCED, FMNIST_TEACHER): RECIPES[r.name] = r   # kd_nb.core's registry of recipes
+for r in (SP_CIFAR10_RECIPE, CIFAR100_CRD, FMNIST_REDUCED, FMNIST_TEACHER): RECIPES[r.name] = r   # kd_nb.core's registry of recipes
+
+# %% ../nbs/30_train.ipynb #c059d9c8
+SP_CIFAR10 = SP_CIFAR10_RECIPE   # its former name, still importable; not exported by `*`, where it met the SP preset of the same name
 
 # %% ../nbs/30_train.ipynb #c232b417
 def multistep(lr:float, # initial learning rate

@@ -13,6 +13,7 @@ $KD/kd_nb_study --out runs/study_fmnist --seeds 0,1,2 --jobs 2 \
   --method none --method kd --method fitnet --method at --method sp --method kd+sp \
   --method 'irg:w_transform=0,transform_pairs=null' --method irg --method slkd \
   --method semckd:beta=40 --method semckd_tau:beta=40 --method dkd:warmup=2 \
+  --method 'irg:transform_pairs=[[["relu","layer1.0"],["layer1.0","layer1.2"]]]' \
   "$@"
 RC=$?
 cp runs/study_fmnist/study.csv runs/study_fmnist/summary.csv runs/study_fmnist/study.png $HERE/ 2>/dev/null
