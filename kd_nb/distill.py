@@ -13,12 +13,14 @@ from fastai.learner import Learner
 from fastai.metrics import ValueMetric, accuracy
 from fastai.losses import CrossEntropyLossFlat
 from fastai.callback.fp16 import MixedPrecision
+from fastai.callback.training import GradientAccumulation
+from fastai.torch_core import find_bs
 from .core import Taps, Term, Method, build_method, register_method, dry_run_shapes
 from .features import as_f32, resolve_layers, in_channels_of, memory_format_of
 
 # %% auto #0
-__all__ = ['add_params_to_opt', 'LossRecorder', 'DistillCallback', 'DistillLearner', 'distill_learner', 'export_student',
-           'load_student']
+__all__ = ['add_params_to_opt', 'LossRecorder', 'DistillCallback', 'accumulation_factor', 'DistillLearner', 'distill_learner',
+           'export_student', 'load_student']
 
 # %% ../nbs/20_distill.ipynb #307056a2
 def add_params_to_opt(opt, # a fastai `Optimizer`
@@ -187,6 +189,13 @@ def after_pred(self:DistillCallback):
     if self.t_logits is None and (self.training or self.teacher_in_valid):
         with torch.no_grad(): self.t_logits = self.teacher(*self.xb)
 
+# %% ../nbs/20_distill.ipynb #f8f8476a
+def accumulation_factor(learn:Learner, # a learner, possibly with fastai's `GradientAccumulation`
+                       ) -> float:
+    "The divisor `n_acc / bs` fastai's `GradientAccumulation` applies to `loss_grad` in this batch (1 without it)"
+    ga = next((c for c in learn.cbs if isinstance(c, GradientAccumulation)), None)
+    return 1. if ga is None or not learn.training else ga.n_acc / find_bs(learn.yb)
+
 # %% ../nbs/20_distill.ipynb #a62062c6
 @patch
 def _term_loss(self:DistillCallback, k, t, sf, tf32, zs, zt, y, states):
@@ -204,7 +213,7 @@ def _term_loss(self:DistillCallback, k, t, sf, tf32, zs, zt, y, states):
 def _components(self:DistillCallback) -> dict:
     "The weighted loss components of this batch: 'ce' and one per term"
     y = self.yb[0] if len(self.yb) else None
-    parts = {'ce': self.ce_weight * self.loss_grad}
+    parts = {'ce': self.ce_weight * self.loss_grad * accumulation_factor(self.learn)}   # its true value (see above)
     sf32 = {n: as_f32(v) for n, v in self.s_taps.feats.items()}  # cast once, shared by the terms
     tf32 = {n: as_f32(v) for n, v in self.t_taps.feats.items()}
     zs, zt, states = as_f32(self.pred), as_f32(self.t_logits), []
@@ -228,7 +237,7 @@ def after_loss(self:DistillCallback):
         raise
     self.parts_log.add(dict(zip(parts, vals)), self.xb[0].shape[0])
     total = sum(parts.values())
-    self.learn.loss_grad, self.learn.loss = total, total.detach()
+    self.learn.loss_grad, self.learn.loss = total / accumulation_factor(self.learn), total.detach()
     self.s_taps.clear(); self.t_taps.clear()
 
 # %% ../nbs/20_distill.ipynb #f1f70876

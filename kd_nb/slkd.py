@@ -17,7 +17,7 @@ from fastai.torch_core import norm_bias_params
 from fastai.metrics import ValueMetric, accuracy
 from .core import Method, Preset, register_method, register_preset, find_module, dry_run_shapes
 from .losses import kd_loss, as_f32
-from .distill import KD, DistillCallback, LossRecorder, distill_learner
+from .distill import KD, DistillCallback, LossRecorder, distill_learner, accumulation_factor
 from .features import in_channels_of, memory_format_of
 from fastai.learner import Recorder
 
@@ -240,7 +240,7 @@ def after_loss(self:SLKD):
         for k, z in enumerate(self.z_slt): parts[f'slt{k+1}'] = slt_loss(z, zt, y, self.a, self.b, self.T, ce)
     vals = self.parts_log.check(parts, self.epoch, self.iter, "lower the learning rate or the weights.")
     self.parts_log.add(dict(zip(parts, vals)), y.shape[0])
-    self.learn.loss_grad = self.loss_grad + sum(parts.values())
+    self.learn.loss_grad = self.loss_grad + sum(parts.values()) / accumulation_factor(self.learn)   # as the distillation callback does
     self.learn.loss = self.loss + parts['slkd_g'].detach()   # the student's loss, eq. (4); SL-T losses are columns
     self.z_c = z_c.detach()
 
