@@ -210,10 +210,10 @@ def _term_loss(self:DistillCallback, k, t, sf, tf32, zs, zt, y, states):
     return t(sf, tf, zs, zt, y) if st is None else t.forward_from_state(sf, st, zs, zt, y)  # filling: the state once
 
 @patch
-def _components(self:DistillCallback) -> dict:
+def _components(self:DistillCallback, k:float=1.) -> dict:
     "The weighted loss components of this batch: 'ce' and one per term"
     y = self.yb[0] if len(self.yb) else None
-    parts = {'ce': self.ce_weight * self.loss_grad * accumulation_factor(self.learn)}   # its true value (see above)
+    parts = {'ce': self.ce_weight * self.loss_grad * k}   # its true value: `k` undoes GradientAccumulation's division
     sf32 = {n: as_f32(v) for n, v in self.s_taps.feats.items()}  # cast once, shared by the terms
     tf32 = {n: as_f32(v) for n, v in self.t_taps.feats.items()}
     zs, zt, states = as_f32(self.pred), as_f32(self.t_logits), []
@@ -230,14 +230,15 @@ _NAN_FIX = ("lower the learning rate or the terms' weights, or check the inputs/
 def after_loss(self:DistillCallback):
     if not self.training: return
     try:
-        parts = self._components()
+        k = accumulation_factor(self.learn)
+        parts = self._components(k)
         vals = self.parts_log.check(parts, self.epoch, self.iter, _NAN_FIX)
     except FloatingPointError as e:
         _check_input_finite(self.xb, self.epoch, self.iter, e)  # a NaN/inf input explains any non-finite term
         raise
     self.parts_log.add(dict(zip(parts, vals)), self.xb[0].shape[0])
     total = sum(parts.values())
-    self.learn.loss_grad, self.learn.loss = total / accumulation_factor(self.learn), total.detach()
+    self.learn.loss_grad, self.learn.loss = total / k, total.detach()
     self.s_taps.clear(); self.t_taps.clear()
 
 # %% ../nbs/20_distill.ipynb #f1f70876

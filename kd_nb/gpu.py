@@ -17,10 +17,11 @@ __all__ = ['PRECISIONS', 'AMP', 'ChannelsLast', 'compile_models', 'gpu_options',
 # %% ../nbs/24_gpu.ipynb #a3316267
 class AMP(MixedPrecision):
     "fastai's `MixedPrecision` on the model's device: bf16 autocast, or fp16 autocast with a `GradScaler`"
-    def __init__(self, amp_mode:str='bf16', # 'bf16' or 'fp16'
+    def __init__(self, amp_mode:str='bf16', # 'bf16' or 'fp16' (or fastai's `AMPMode`)
                  device:str=None, # 'cuda', 'cpu', ...; None: the device of the model's parameters
                  **kwargs, # passed to `torch.amp.GradScaler` (fp16)
                 ):
+        amp_mode = getattr(amp_mode, 'value', amp_mode)   # fastai's AMPMode too (a copied callback passes it)
         if amp_mode not in ('bf16', 'fp16'): raise ValueError(f"amp_mode={amp_mode!r}: use 'bf16' or 'fp16' (or no AMP for float32).")
         super().__init__(amp_mode, **kwargs)
         self.device = device

@@ -11,6 +11,7 @@ from torch import nn
 from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
 from fastai.callback.fp16 import MixedPrecision
+from .gpu import AMP
 
 # %% auto #0
 __all__ = ['CIFAR10_NAMES', 'TinyNet', 'toy_dls', 'make_fake_cifar', 'CPUMixedPrecision']
@@ -64,10 +65,8 @@ def make_fake_cifar(root, # folder to create the tree in
     return root
 
 # %% ../nbs/04_test_utils.ipynb #5217431c
-class CPUMixedPrecision(MixedPrecision):
-    "fastai's `MixedPrecision` on the CPU, for tests: bf16 or fp16 autocast, and a CPU `GradScaler` for fp16"
-    def before_fit(self):
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore'); super().before_fit()   # its CUDA autocast and scaler are replaced below
-        self.autocast = torch.autocast('cpu', dtype=self.autocast.fast_dtype)
-        self.learn.scaler = torch.amp.GradScaler('cpu', **self.kwargs)  # fastai sets kwargs['enabled'] for fp16 only
+class CPUMixedPrecision(AMP):
+    "`kd_nb.gpu.AMP` held on the CPU, for tests: bf16 or fp16 autocast, and a CPU `GradScaler` for fp16"
+    def __init__(self, amp_mode:str='fp16', # 'bf16' or 'fp16'
+                 **kwargs, # passed to the `GradScaler` (fp16), e.g. init_scale
+                ): super().__init__(amp_mode, device='cpu', **kwargs)
