@@ -73,12 +73,29 @@ def _write_csv(df, fname): return write_history_csv(df.to_dict('records'), fname
 
 def _run_tag(m, seed): return m.replace('+', '_plus_').replace(':', '__').replace(',', '_').replace('=', '-') + f"_seed{seed}"
 
-def _check_same_study(df, info, csv):
+def _check_same_study(df, info, csv, fix="give this study its own out folder"):
     "Refuse to mix runs of another protocol (recipe, student or teacher) into `csv`"
     for k in ('recipe', 'student', 'teacher_sha256'):
         other = set(df[k].dropna().astype(str)) - {str(info[k])} if k in df else set()
         if other: raise ValueError(f"{csv} holds runs with another {k} ({sorted(other)[0][:80]}...) than this study's "
-                                   f"({str(info[k])[:80]}...): give this study its own out folder.")
+                                   f"({str(info[k])[:80]}...): {fix}.")
+
+def _reused_rows(folder, info, specs, seeds):
+    "The finished runs of the study in `folder` that this one would train: same protocol, method entry and seed"
+    csv = Path(folder)/'study.csv'
+    if not csv.exists(): raise FileNotFoundError(f"reuse={folder}: there is no study.csv there; give the out folder of a study.")
+    other = pd.read_csv(csv)
+    _check_same_study(other, info, csv, fix="reuse only a study of the same protocol")
+    got = other[(other.status == 'ok') & other.method.isin(list(specs)) & other.seed.isin(list(seeds))].copy()
+    got['checkpoint'] = [str(Path(folder)/c) for c in got.checkpoint]
+    return got
+
+def _take_reused(df, got):
+    "`df` with the rows of `got` added, except where `df` already has a finished run of that method and seed"
+    have = set(zip(df.method[df.status == 'ok'], df.seed[df.status == 'ok']))
+    got = got[[k not in have for k in zip(got.method, got.seed)]]
+    new = set(zip(got.method, got.seed))
+    return pd.concat([df[[k not in new for k in zip(df.method, df.seed)]], got], ignore_index=True)[STUDY_COLUMNS], len(got)
 
 def _study_row(m, seed, opts, ckpt, rc, info):
     "The CSV row of one finished (or failed) run"
@@ -98,6 +115,7 @@ def run_study(methods:list, # method entries, e.g. ['none', 'kd', 'sp', 'semckd_
               data_path=None, # dataset folder
               jobs:int=1, # runs trained at once, each in its own process with (CPU cores // jobs) threads
               teacher_cache='default', # `TeacherCache` folder shared by the runs ('default': out/teacher_cache; None: no cache)
+              reuse=(), # out folders of other studies of the same protocol: their finished runs of these entries and seeds are taken, not retrained
              ) -> pd.DataFrame:
     "Train every method with every seed (resuming what a killed study left), one row per run in `out/study.csv`"
     if jobs < 1: raise ValueError(f"jobs={jobs}: give the number of runs to train at once (1 or more).")
@@ -110,6 +128,9 @@ def run_study(methods:list, # method entries, e.g. ['none', 'kd', 'sp', 'semckd_
     csv = out/'study.csv'
     df = pd.read_csv(csv) if csv.exists() else pd.DataFrame(columns=STUDY_COLUMNS)
     _check_same_study(df, info, csv)
+    for folder in ([reuse] if isinstance(reuse, (str, Path)) else reuse):
+        df, n = _take_reused(df, _reused_rows(folder, info, specs, seeds))
+        print(f"reused {n} finished run(s) of {folder}"); _write_csv(df, csv)
     runs, todo = [(m, s) for m in specs for s in seeds], []
     for i, (m, seed) in enumerate(runs):
         done = df[(df.method == m) & (df.seed == seed) & (df.status == 'ok')]
@@ -267,12 +288,15 @@ def study_cli(argv=None):
     p.add_argument('--jobs', type=int, default=1, help='runs trained at once (each with CPU cores // jobs threads)')
     p.add_argument('--teacher-cache', default='default', metavar='DIR', help="folder of the teacher's training logits shared by the "
                    "runs of the logit methods (default: OUT/teacher_cache; exact); 'none' turns it off")
+    p.add_argument('--reuse', action='append', default=[], metavar='DIR', help="another study's out folder, repeatable: its "
+                   "finished runs of the same protocol, method entry and seed are taken, not retrained")
     a = p.parse_args(argv)
     num = lambda v: None if v is None else (int(v) if v >= 1 else v)
     r = RECIPES[a.recipe].replace(dataset=a.dataset, epochs=a.epochs, bs=a.bs, lr=a.lr, subset=num(a.subset),
                                   valid_subset=num(a.valid_subset))
     t0 = time.time()
-    df = run_study(a.method, [int(s) for s in a.seeds.split(',')], r, a.teacher, a.student, a.out, a.data, a.jobs, None if a.teacher_cache == 'none' else a.teacher_cache)
+    df = run_study(a.method, [int(s) for s in a.seeds.split(',')], r, a.teacher, a.student, a.out, a.data, a.jobs,
+                   None if a.teacher_cache == 'none' else a.teacher_cache, a.reuse)
     s = summarize(df); out = Path(a.out)
     _write_csv(s, out/'summary.csv'); plot_study(df, out/'study.png', title=f"{r.dataset}: {a.student} ({r.name})")
     print(s.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
