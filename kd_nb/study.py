@@ -211,7 +211,8 @@ def study_table(df:pd.DataFrame, # rows of `run_study`
             failed = (df.method == m).any()   # rows, none of them ok: every seed failed (its log says why)
             rows.append({**r, 'accuracy % (mean ± std, n)': 'failed (see its log)' if failed else 'not run'}); continue
         x = s.loc[m]
-        r['accuracy % (mean ± std, n)'] = f"{x['mean']:.2f} ± {x['std']:.2f} ({int(x['n'])})"
+        r['accuracy % (mean ± std, n)'] = (f"{x['mean']:.2f} ± {x['std']:.2f} ({int(x['n'])})" if x['n'] > 1 else
+                                           f"{x['mean']:.2f} (1 seed)")
         r['vs baseline'] = pm(x.get('vs_baseline'), x.get('vs_baseline_ci95'))
         r['vs KD'] = pm(x.get('vs_kd'), x.get('vs_kd_ci95'))
         r['best epoch % (optimistic)'] = f"{100*ok[ok.method == m].best_acc.mean():.2f}"
