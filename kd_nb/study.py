@@ -180,6 +180,7 @@ def summarize(df:pd.DataFrame, # rows of `run_study`
 def plot_study(df:pd.DataFrame, # rows of `run_study`
                fname=None, # save the figure here
                title:str='',
+               labels:dict=None, # display names of the methods, e.g. {'none': 'student (labels only)'}
               ):
     "Last-epoch accuracy per method: every seed a dot, the mean ± std a bar"
     import matplotlib.pyplot as plt
@@ -190,7 +191,7 @@ def plot_study(df:pd.DataFrame, # rows of `run_study`
         a = ok[ok.method == m].last_acc * 100
         ax.scatter([i]*len(a), a, s=14, color='C0', zorder=3)
         ax.errorbar(i + 0.18, s.loc[i, 'mean'], yerr=s.loc[i, 'std'], fmt='s', color='k', ms=4, capsize=3)
-    ax.set_xticks(range(len(s))); ax.set_xticklabels(s.method, rotation=30, ha='right')
+    ax.set_xticks(range(len(s))); ax.set_xticklabels([(labels or {}).get(m, m) for m in s.method], rotation=30, ha='right')
     ax.set_ylabel('last-epoch test accuracy (%)'); ax.set_title(title); ax.grid(alpha=.3, axis='y')
     fig.tight_layout()
     if fname: fig.savefig(fname, dpi=120)
