@@ -14,8 +14,8 @@ from .teachers import load_teacher, sha256_file
 from .train import RECIPES, FMNIST_REDUCED, Recipe, distill, train_teacher, options_per_method
 
 # %% auto #0
-__all__ = ['STUDY_COLUMNS', 'CRD_LR_BY_ARCH', 'parse_method', 'run_one', 'run_study', 'summarize', 'plot_study', 'study_table',
-           'paired_diff', 'order_check', 'run_pairs', 'study_cli', 'study_main']
+__all__ = ['STUDY_COLUMNS', 'CRD_LR_BY_ARCH', 'parse_method', 'run_one', 'run_study', 'summarize', 'plot_study',
+           'study_histories', 'study_table', 'paired_diff', 'order_check', 'run_pairs', 'study_cli', 'study_main']
 
 # %% ../nbs/32_study.ipynb #51fa3b8a
 def _split_top(s:str, sep:str=',') -> list:
@@ -80,14 +80,14 @@ def _check_same_study(df, info, csv, fix="give this study its own out folder"):
         if other: raise ValueError(f"{csv} holds runs with another {k} ({sorted(other)[0][:80]}...) than this study's "
                                    f"({str(info[k])[:80]}...): {fix}.")
 
-def _reused_rows(folder, info, specs, seeds):
-    "The finished runs of the study in `folder` that this one would train: same protocol, method entry and seed"
+def _reused_rows(folder, out, info, specs, seeds):
+    "The finished runs of the study in `folder` that the one in `out` would train: same protocol, method entry and seed"
     csv = Path(folder)/'study.csv'
     if not csv.exists(): raise FileNotFoundError(f"reuse={folder}: there is no study.csv there; give the out folder of a study.")
     other = pd.read_csv(csv)
     _check_same_study(other, info, csv, fix="reuse only a study of the same protocol")
     got = other[(other.status == 'ok') & other.method.isin(list(specs)) & other.seed.isin(list(seeds))].copy()
-    got['checkpoint'] = [str(Path(folder)/c) for c in got.checkpoint]
+    got['checkpoint'] = [os.path.relpath(Path(folder)/c, out) for c in got.checkpoint]   # as the other rows: relative to `out`
     return got
 
 def _take_reused(df, got):
@@ -129,7 +129,7 @@ def run_study(methods:list, # method entries, e.g. ['none', 'kd', 'sp', 'semckd_
     df = pd.read_csv(csv) if csv.exists() else pd.DataFrame(columns=STUDY_COLUMNS)
     _check_same_study(df, info, csv)
     for folder in ([reuse] if isinstance(reuse, (str, Path)) else reuse):
-        df, n = _take_reused(df, _reused_rows(folder, info, specs, seeds))
+        df, n = _take_reused(df, _reused_rows(folder, out, info, specs, seeds))
         print(f"reused {n} finished run(s) of {folder}"); _write_csv(df, csv)
     runs, todo = [(m, s) for m in specs for s in seeds], []
     for i, (m, seed) in enumerate(runs):
@@ -196,6 +196,16 @@ def plot_study(df:pd.DataFrame, # rows of `run_study`
     fig.tight_layout()
     if fname: fig.savefig(fname, dpi=120)
     return fig
+
+# %% ../nbs/32_study.ipynb #h1a2b3c2
+def study_histories(out, # a study's folder (its `study.csv` and one `<run>.csv` per run)
+                   ) -> pd.DataFrame:
+    "Every finished run's per-epoch history, one row per (method, seed, epoch)"
+    out = Path(out); df = pd.read_csv(out/'study.csv'); ok = df[df.status == 'ok']
+    hs = [pd.read_csv((out/ck).with_suffix('.csv')).assign(method=m, seed=s) for m, s, ck in zip(ok.method, ok.seed, ok.checkpoint)]
+    if not hs: raise ValueError(f"{out/'study.csv'} has no finished run: train some first (run_study).")
+    h = pd.concat(hs, ignore_index=True)
+    return h[['method', 'seed'] + [k for k in h.columns if k not in ('method', 'seed')]]
 
 # %% ../nbs/32_study.ipynb #e1f2a3b2
 def study_table(df:pd.DataFrame, # rows of `run_study`
@@ -276,7 +286,7 @@ def run_pairs(pairs:list, # (teacher arch, student arch) pairs, e.g. [('wrn_16_2
 
 # %% ../nbs/32_study.ipynb #4938bd4d
 def study_cli(argv=None):
-    "Command `kd_nb_study`: a resumable grid of methods × seeds; prints the summary and writes study.csv, summary.csv, study.png"
+    "Command `kd_nb_study`: a resumable grid of methods × seeds; prints the summary and writes study.csv, summary.csv, histories.csv, study.png"
     p = argparse.ArgumentParser(prog='kd_nb_study', description=study_cli.__doc__)
     p.add_argument('--method', action='append', required=True, help="a method entry, repeatable: 'kd', 'semckd_tau:tau=2'")
     p.add_argument('--seeds', default='0,1,2', help='comma-separated seeds')
@@ -300,7 +310,8 @@ def study_cli(argv=None):
     df = run_study(a.method, [int(s) for s in a.seeds.split(',')], r, a.teacher, a.student, a.out, a.data, a.jobs,
                    None if a.teacher_cache == 'none' else a.teacher_cache, a.reuse)
     s = summarize(df); out = Path(a.out)
-    _write_csv(s, out/'summary.csv'); plot_study(df, out/'study.png', title=f"{r.dataset}: {a.student} ({r.name})")
+    _write_csv(s, out/'summary.csv'); _write_csv(study_histories(out), out/'histories.csv')
+    plot_study(df, out/'study.png', title=f"{r.dataset}: {a.student} ({r.name})")
     print(s.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     print(f"study: {len(df)} rows in {out/'study.csv'}, summary {out/'summary.csv'}, figure {out/'study.png'}; {time.time()-t0:.0f} s")
     bad = df[df.status != 'ok']

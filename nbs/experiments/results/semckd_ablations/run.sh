@@ -12,5 +12,5 @@ $KD/kd_nb_study --out runs/semckd_ablations --seeds 0 --jobs 2 \
   --method semckd:beta=40 --method 'semckd:beta=40,allocation="equal"' --method semckd:beta=40,projection=false \
   --method semckd:beta=40,mlp=false --method semckd:beta=40,use_sim=false --method 'semckd:beta=40,allocation="shared"' "$@"
 RC=$?
-cp runs/semckd_ablations/study.csv runs/semckd_ablations/summary.csv nbs/experiments/results/semckd_ablations/ 2>/dev/null
+cp runs/semckd_ablations/study.csv runs/semckd_ablations/summary.csv runs/semckd_ablations/histories.csv nbs/experiments/results/semckd_ablations/ 2>/dev/null
 exit $RC

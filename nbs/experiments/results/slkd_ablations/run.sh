@@ -11,5 +11,5 @@ $KD/kd_nb_study --out runs/slkd_ablations --seeds 0 --jobs 2 \
   $( [ -f runs/study_fmnist/study.csv ] && echo --reuse runs/study_fmnist ) \
   --method 'slkd:mode="teacher_only"' --method 'slkd:mode="slt_only"' --method slkd --method 'slkd:schedule="sequential"' "$@"
 RC=$?
-cp runs/slkd_ablations/study.csv runs/slkd_ablations/summary.csv nbs/experiments/results/slkd_ablations/ 2>/dev/null
+cp runs/slkd_ablations/study.csv runs/slkd_ablations/summary.csv runs/slkd_ablations/histories.csv nbs/experiments/results/slkd_ablations/ 2>/dev/null
 exit $RC

@@ -16,6 +16,6 @@ $KD/kd_nb_study --out runs/study_fmnist --seeds 0,1,2 --jobs 2 \
   --method 'irg:transform_pairs=[[["relu","layer1.0"],["layer1.0","layer1.2"]]]' \
   "$@"
 RC=$?
-cp runs/study_fmnist/study.csv runs/study_fmnist/summary.csv runs/study_fmnist/study.png $HERE/ 2>/dev/null
+cp runs/study_fmnist/study.csv runs/study_fmnist/summary.csv runs/study_fmnist/histories.csv runs/study_fmnist/study.png $HERE/ 2>/dev/null
 echo "grid: exit $RC after $(( $(date +%s) - T0 )) s"
 exit $RC
