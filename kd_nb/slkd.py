@@ -312,6 +312,14 @@ def _fit_settings(self:SLKD):
     scheds = {k: f for cb in self.learn.cbs if isinstance(cb, ParamScheduler) for k, f in cb.scheds.items()}
     return dict(n_epoch=self.learn.n_epoch, lr=h['lr'], wd=h.get('wd'), scheds=scheds or None)
 
+class _PretrainLog(Callback):
+    "One plain line per epoch of an SL-T's pre-training (it runs inside the main fit's `before_fit`, before any bar)"
+    order = Recorder.order + 1   # after the recorder has this epoch's values
+    def __init__(self, k, n_slt): self.k, self.n_slt = k, n_slt
+    def after_epoch(self):
+        vals = ', '.join(f"{n} {v:.4f}" for n, v in zip(self.recorder.metric_names[1:-1], self.recorder.values[-1]))
+        print(f"SL-T {self.k}/{self.n_slt} pre-training, epoch {self.epoch + 1}/{self.n_epoch}: {vals}", flush=True)
+
 @patch
 def pretrain_slts(self:SLKD, n_epoch:int, # epochs of SL-T training
                   lr:float=None, # learning rate (default: the Learner's)
@@ -329,7 +337,8 @@ def pretrain_slts(self:SLKD, n_epoch:int, # epochs of SL-T training
                               cbs=[type(cb)(amp_mode=cb.amp_mode, **{k_: v for k_, v in cb.kwargs.items() if k_ != 'enabled'})
                                    for cb in amp])
         with sub.no_bar(), sub.no_logging():
-            sub.fit(n_epoch, lr if lr is not None else L.lr, wd=wd, cbs=[ParamScheduler(scheds)] if scheds else None)
+            sub.fit(n_epoch, lr if lr is not None else L.lr, wd=wd,
+                    cbs=[_PretrainLog(k+1, len(self.slts))] + ([ParamScheduler(scheds)] if scheds else []))
         names = list(sub.recorder.metric_names[1:-1])
         self.pretrain_history += [{'slt': k+1, 'epoch': e, **dict(zip(names, map(float, v)))}
                                   for e, v in enumerate(sub.recorder.values)]
