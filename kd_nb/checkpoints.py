@@ -162,14 +162,15 @@ class CheckpointCallback(Callback):
         set_epoch = getattr(self.dls.train, 'set_epoch', None)
         if set_epoch is not None: set_epoch(self.epoch)  # data order and augmentation depend on (seed, epoch) only
 
-    def state(self, done=False) -> dict:
-        "The checkpoint of the learner as it is now"
-        l = self.learn
+    def state(self, done=False, epoch=None) -> dict:
+        "The checkpoint of the learner as it is now, as of the end of `epoch` (default: the current one)"
+        l, sl = self.learn, self.learn.recorder.smooth_loss
         acc = self.history[-1].get('accuracy') if self.history else None
-        return {'format': CKPT_FORMAT, **self.meta, 'epoch': l.epoch, 'done': done, 'accuracy': acc,
+        return {'format': CKPT_FORMAT, **self.meta, 'epoch': l.epoch if epoch is None else epoch, 'done': done, 'accuracy': acc,
                 'history': self.history, 'epoch_seconds': self.seconds, 'model': l.model.state_dict(),
                 'opt': plain(l.opt.state_dict()), 'cb_states': _cb_states(l), 'rng': rng_state(),
-                'smooth_loss': {'count': int(l.recorder.smooth_loss.count), 'val': torch.as_tensor(l.recorder.smooth_loss.val).as_subclass(torch.Tensor).detach().cpu()}}
+                'smooth_loss': {'count': int(getattr(sl, 'count', 0)),  # before the first epoch the Recorder has not reset it yet
+                                'val': torch.as_tensor(getattr(sl, 'val', 0.)).as_subclass(torch.Tensor).detach().cpu()}}
 
     def after_epoch(self):
         if self.epoch < self.start_epoch: return  # an epoch fastai skipped while resuming
@@ -179,6 +180,10 @@ class CheckpointCallback(Callback):
         self.seconds.append(round(time.perf_counter() - self._t0, 3))
         atomic_save(self.state(done=self.epoch + 1 >= self.n_epoch), self.fname)
         write_history_csv(self.history, self.csv)
+
+    def save_now(self):
+        "Checkpoint the work another callback does before this fit's first epoch (SLKD*'s SL-T pre-training): a resume restarts that epoch"
+        atomic_save(self.state(epoch=self.start_epoch - 1), self.fname)
 
 # %% ../nbs/25_checkpoints.ipynb #a5725c0b
 def restore(learn, # a learner built the same way as the one that wrote `ckpt`

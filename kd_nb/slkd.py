@@ -148,6 +148,7 @@ class SLKD(Callback):
         store_attr('n_slt,lam,a,b,g,T,g_ce,detach_fused,schedule,slt_factory,record')
         self.slts, self.opts, self._main_opt = None, None, None
         self.pretrained, self.pretrain_history, self.parts_log = False, [], LossRecorder('SLKD loss')
+        self.pretrain_at = None  # where an interrupted pre-training stopped (SLKD*), for resuming it
         self.z_slt = self.z_c = None
 
     @property
@@ -287,7 +288,7 @@ def kd_state(self:SLKD) -> dict:
     return {'n_slt': self.n_slt, 'schedule': self.schedule, 'pretrained': self.pretrained,
             'slts': None if self.slts is None else [m.state_dict() for m in self.slts],
             'opts': None if self.opts is None else [o.state_dict() for o in self.opts],
-            'history': list(self.history), 'pretrain_history': list(self.pretrain_history)}
+            'history': list(self.history), 'pretrain_history': list(self.pretrain_history), 'pretrain_at': self.pretrain_at}
 
 @patch
 def load_kd_state(self:SLKD, d:dict, # a dict written by `kd_state`
@@ -304,6 +305,7 @@ def load_kd_state(self:SLKD, d:dict, # a dict written by `kd_state`
         if self.opts is None: self._make_opts()
         for o, sd in zip(self.opts, d['opts']): o.load_state_dict(sd)
     self.pretrained, self.history, self.pretrain_history = d['pretrained'], list(d['history']), list(d['pretrain_history'])
+    self.pretrain_at = d.get('pretrain_at')   # absent from checkpoints written before pre-training was checkpointed
 
 # %% ../nbs/21_slkd.ipynb #1c966d04
 @patch
@@ -312,13 +314,37 @@ def _fit_settings(self:SLKD):
     scheds = {k: f for cb in self.learn.cbs if isinstance(cb, ParamScheduler) for k, f in cb.scheds.items()}
     return dict(n_epoch=self.learn.n_epoch, lr=h['lr'], wd=h.get('wd'), scheds=scheds or None)
 
-class _PretrainLog(Callback):
-    "One plain line per epoch of an SL-T's pre-training (it runs inside the main fit's `before_fit`, before any bar)"
-    order = Recorder.order + 1   # after the recorder has this epoch's values
-    def __init__(self, k, n_slt): self.k, self.n_slt = k, n_slt
+def _loader_state(dl):
+    "State of a loader's own generator (kd_nb's `TensorDL`: order and augmentation), or None for loaders without one"
+    g = getattr(dl, 'gen', None)
+    return g.get_state() if isinstance(g, torch.Generator) else None
+
+class _PretrainEpoch(Callback):
+    "After each epoch of an SL-T's pre-training: one plain line, its row of `pretrain_history`, a checkpoint of the run"
+    order = Recorder.order + 1   # after the recorder has reset its smoothed loss, and has each epoch's values
+    def __init__(self, slkd, k, start=0, smooth=None): self.slkd, self.k, self.start, self.smooth = slkd, k, start, smooth
+    def before_fit(self):
+        "Continue the smoothed training loss (the `train_loss` column) where the interrupted pre-training left it"
+        if self.smooth is not None:
+            sl = self.recorder.smooth_loss
+            sl.count, sl.val = self.smooth['count'], self.smooth['val'].to(self.dls.device)
     def after_epoch(self):
-        vals = ', '.join(f"{n} {v:.4f}" for n, v in zip(self.recorder.metric_names[1:-1], self.recorder.values[-1]))
-        print(f"SL-T {self.k}/{self.n_slt} pre-training, epoch {self.epoch + 1}/{self.n_epoch}: {vals}", flush=True)
+        if self.epoch < self.start: return   # an epoch fastai skipped while resuming
+        names, vals = self.recorder.metric_names[1:-1], [float(v) for v in self.recorder.values[-1]]
+        print(f"SL-T {self.k+1}/{self.slkd.n_slt} pre-training, epoch {self.epoch + 1}/{self.n_epoch}: "
+              + ', '.join(f"{n} {v:.4f}" for n, v in zip(names, vals)), flush=True)
+        self.slkd.pretrain_history.append({'slt': self.k+1, 'epoch': self.epoch, **dict(zip(names, vals))})
+        sl = self.recorder.smooth_loss
+        self.slkd.pretrain_at = {'slt': self.k, 'epoch': self.epoch, 'opt': self.learn.opt.state_dict(),
+                                 'loader': _loader_state(self.dls.train),
+                                 'smooth': {'count': int(sl.count), 'val': torch.as_tensor(sl.val).as_subclass(torch.Tensor).detach().cpu().clone()}}
+        self.slkd._save_progress()
+
+@patch
+def _save_progress(self:SLKD):
+    "Checkpoint the main run now when it is checkpointed (`kd_nb.checkpoints.CheckpointCallback.save_now`)"
+    for cb in self.learn.cbs:
+        if cb is not self and hasattr(cb, 'save_now'): cb.save_now()
 
 @patch
 def pretrain_slts(self:SLKD, n_epoch:int, # epochs of SL-T training
@@ -326,24 +352,31 @@ def pretrain_slts(self:SLKD, n_epoch:int, # epochs of SL-T training
                   wd:float=None, # weight decay (default: the Learner's)
                   scheds:dict=None, # fastai schedules {'lr': f(pct), ...}, as for `ParamScheduler`
                  ):
-    "Sequential schedule: train every SL-T alone by the teacher (eq. 5-6), then freeze it"
+    "Sequential schedule: train every SL-T alone by the teacher (eq. 5-6), then freeze it; continues an interrupted pre-training"
     if self.slts is None: self.build()
     dcb, L = _distill_cb(self.learn), self.learn
     amp = [cb for cb in L.cbs if isinstance(cb, MixedPrecision)]  # the same mixed precision, in a new callback per SL-T
+    at = self.pretrain_at or {'slt': 0, 'epoch': -1}
+    if self.pretrain_at is not None:
+        if at['loader'] is not None: L.dls.train.gen.set_state(at['loader'])   # the data order it would have had
+        k, e = (at['slt'], at['epoch'] + 1) if at['epoch'] + 1 < n_epoch else (at['slt'] + 1, 0)
+        print(f"Resuming the SL-Ts' pre-training at SL-T {k+1}/{self.n_slt}, epoch {e+1}/{n_epoch}" if k < self.n_slt
+              else "The SL-Ts' pre-training had finished before the interruption", flush=True)
     for k, m in enumerate(self.slts):
+        start = at['epoch'] + 1 if k == at['slt'] else 0
+        if k < at['slt'] or start >= n_epoch: continue   # trained before the interruption
         m.train().requires_grad_(True)
         sub = distill_learner(L.dls, m, dcb.teacher, [KD(self.T, weight=self.b)], ce_weight=self.a,
                               loss_func=L.loss_func, opt_func=L.opt_func, metrics=accuracy, wd_bn_bias=L.wd_bn_bias,
                               cbs=[type(cb)(amp_mode=cb.amp_mode, **{k_: v for k_, v in cb.kwargs.items() if k_ != 'enabled'})
                                    for cb in amp])
+        if start: sub.create_opt(); sub.opt.load_state_dict(at['opt'])
         with sub.no_bar(), sub.no_logging():
-            sub.fit(n_epoch, lr if lr is not None else L.lr, wd=wd,
-                    cbs=[_PretrainLog(k+1, len(self.slts))] + ([ParamScheduler(scheds)] if scheds else []))
-        names = list(sub.recorder.metric_names[1:-1])
-        self.pretrain_history += [{'slt': k+1, 'epoch': e, **dict(zip(names, map(float, v)))}
-                                  for e, v in enumerate(sub.recorder.values)]
+            sub.fit(n_epoch, lr if lr is not None else L.lr, wd=wd, start_epoch=start,
+                    cbs=[_PretrainEpoch(self, k, start, at.get('smooth') if start else None)] + ([ParamScheduler(scheds)] if scheds else []))
     self.slts.eval().requires_grad_(False)
-    self.pretrained = True
+    self.pretrained, self.pretrain_at = True, None
+
 
 # %% ../nbs/21_slkd.ipynb #8cd26fe0
 SLKD_MODES = ('both', 'teacher_only', 'slt_only')
