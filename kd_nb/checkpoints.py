@@ -14,7 +14,8 @@ from fastai.learner import Recorder
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'RUN_KEYS', 'CheckpointError', 'atomic_save', 'read_checkpoint', 'check_same_run', 'resume_point',
-           'rng_state', 'set_rng_state', 'write_history_csv', 'plain', 'CheckpointCallback', 'restore']
+           'rng_state', 'set_rng_state', 'write_history_csv', 'smooth_loss_state', 'load_smooth_loss', 'plain',
+           'CheckpointCallback', 'restore']
 
 # %% ../nbs/25_checkpoints.ipynb #d01513ab
 CKPT_FORMAT = 'kd_nb.checkpoint/1'  # the `format` entry of every checkpoint kd_nb writes
@@ -122,6 +123,20 @@ def write_history_csv(history:list, # one dict per epoch, as in a checkpoint's `
     os.replace(tmp, fname)
     return fname
 
+# %% ../nbs/25_checkpoints.ipynb #aa19861c
+def smooth_loss_state(recorder:Recorder) -> dict:
+    "The Recorder's smoothed training loss (the `train_loss` column) as `{'count', 'val'}`; count 0 before its first reset"
+    sl = recorder.smooth_loss
+    return {'count': int(getattr(sl, 'count', 0)),
+            'val': torch.as_tensor(getattr(sl, 'val', 0.)).as_subclass(torch.Tensor).detach().cpu().clone()}
+
+def load_smooth_loss(recorder:Recorder, # a Recorder that has been reset (call in `before_fit`, after its own)
+                     st:dict, # written by `smooth_loss_state`
+                     device=None, # where the running value lives (the batches' device)
+                    ):
+    "Continue the Recorder's smoothed loss from `st`"
+    recorder.smooth_loss.count, recorder.smooth_loss.val = st['count'], st['val'].to(device)
+
 # %% ../nbs/25_checkpoints.ipynb #6dc9b4c9
 def plain(o):
     "`o` with NumPy scalars (which fastai's schedules put in optimiser hyper-parameters) turned into Python numbers"
@@ -153,9 +168,7 @@ class CheckpointCallback(Callback):
 
     def before_fit(self):
         "Continue the Recorder's smoothed training loss where the interrupted run left it"
-        if self.smooth is not None:
-            sl = self.recorder.smooth_loss
-            sl.count, sl.val = self.smooth['count'], self.smooth['val'].to(self.dls.device)
+        if self.smooth is not None: load_smooth_loss(self.recorder, self.smooth, self.dls.device)
 
     def before_epoch(self):
         self._t0 = time.perf_counter()
@@ -164,13 +177,12 @@ class CheckpointCallback(Callback):
 
     def state(self, done=False, epoch=None) -> dict:
         "The checkpoint of the learner as it is now, as of the end of `epoch` (default: the current one)"
-        l, sl = self.learn, self.learn.recorder.smooth_loss
+        l = self.learn
         acc = self.history[-1].get('accuracy') if self.history else None
         return {'format': CKPT_FORMAT, **self.meta, 'epoch': l.epoch if epoch is None else epoch, 'done': done, 'accuracy': acc,
                 'history': self.history, 'epoch_seconds': self.seconds, 'model': l.model.state_dict(),
                 'opt': plain(l.opt.state_dict()), 'cb_states': _cb_states(l), 'rng': rng_state(),
-                'smooth_loss': {'count': int(getattr(sl, 'count', 0)),  # before the first epoch the Recorder has not reset it yet
-                                'val': torch.as_tensor(getattr(sl, 'val', 0.)).as_subclass(torch.Tensor).detach().cpu()}}
+                'smooth_loss': smooth_loss_state(l.recorder)}
 
     def after_epoch(self):
         if self.epoch < self.start_epoch: return  # an epoch fastai skipped while resuming

@@ -20,6 +20,7 @@ from .losses import kd_loss, as_f32
 from .distill import KD, DistillCallback, LossRecorder, distill_learner, accumulation_factor
 from .features import in_channels_of, memory_format_of
 from fastai.learner import Recorder
+from .checkpoints import smooth_loss_state, load_smooth_loss
 
 # %% auto #0
 __all__ = ['SLKD_CIFAR100', 'SLKD_EQUATIONS', 'SLKD_MODES', 'SLKD_PRESET', 'fuse_logits', 'slt_loss', 'slt_guidance',
@@ -325,19 +326,15 @@ class _PretrainEpoch(Callback):
     def __init__(self, slkd, k, start=0, smooth=None): self.slkd, self.k, self.start, self.smooth = slkd, k, start, smooth
     def before_fit(self):
         "Continue the smoothed training loss (the `train_loss` column) where the interrupted pre-training left it"
-        if self.smooth is not None:
-            sl = self.recorder.smooth_loss
-            sl.count, sl.val = self.smooth['count'], self.smooth['val'].to(self.dls.device)
+        if self.smooth is not None: load_smooth_loss(self.recorder, self.smooth, self.dls.device)
     def after_epoch(self):
         if self.epoch < self.start: return   # an epoch fastai skipped while resuming
         names, vals = self.recorder.metric_names[1:-1], [float(v) for v in self.recorder.values[-1]]
         print(f"SL-T {self.k+1}/{self.slkd.n_slt} pre-training, epoch {self.epoch + 1}/{self.n_epoch}: "
               + ', '.join(f"{n} {v:.4f}" for n, v in zip(names, vals)), flush=True)
         self.slkd.pretrain_history.append({'slt': self.k+1, 'epoch': self.epoch, **dict(zip(names, vals))})
-        sl = self.recorder.smooth_loss
         self.slkd.pretrain_at = {'slt': self.k, 'epoch': self.epoch, 'opt': self.learn.opt.state_dict(),
-                                 'loader': _loader_state(self.dls.train),
-                                 'smooth': {'count': int(sl.count), 'val': torch.as_tensor(sl.val).as_subclass(torch.Tensor).detach().cpu().clone()}}
+                                 'loader': _loader_state(self.dls.train), 'smooth': smooth_loss_state(self.recorder)}
         self.slkd._save_progress()
 
 @patch
@@ -358,7 +355,12 @@ def pretrain_slts(self:SLKD, n_epoch:int, # epochs of SL-T training
     amp = [cb for cb in L.cbs if isinstance(cb, MixedPrecision)]  # the same mixed precision, in a new callback per SL-T
     at = self.pretrain_at or {'slt': 0, 'epoch': -1}
     if self.pretrain_at is not None:
-        if at['loader'] is not None: L.dls.train.gen.set_state(at['loader'])   # the data order it would have had
+        if at['loader'] is not None:   # the data order it would have had
+            if _loader_state(L.dls.train) is None:
+                raise ValueError("The checkpoint's SL-T pre-training drew its batches from a loader with its own generator (kd_nb's "
+                                 f"TensorDL), but this run's training loader is a {type(L.dls.train).__name__}: resume it with "
+                                 "the loader it was started with (the same kd_nb.data.get_dls call).")
+            L.dls.train.gen.set_state(at['loader'])
         k, e = (at['slt'], at['epoch'] + 1) if at['epoch'] + 1 < n_epoch else (at['slt'] + 1, 0)
         print(f"Resuming the SL-Ts' pre-training at SL-T {k+1}/{self.n_slt}, epoch {e+1}/{n_epoch}" if k < self.n_slt
               else "The SL-Ts' pre-training had finished before the interruption", flush=True)
