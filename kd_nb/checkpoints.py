@@ -4,7 +4,8 @@
 
 # %% ../nbs/25_checkpoints.ipynb #559e93a6
 from __future__ import annotations
-import os, re, csv, time, pickle
+import os, re, csv, time, pickle, platform, subprocess, functools
+import kd_nb
 from pathlib import Path
 import numpy as np, torch
 from fastcore.foundation import L
@@ -14,8 +15,8 @@ from fastai.learner import Recorder
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'RUN_KEYS', 'CheckpointError', 'atomic_save', 'read_checkpoint', 'check_same_run', 'resume_point',
-           'rng_state', 'set_rng_state', 'write_history_csv', 'smooth_loss_state', 'load_smooth_loss', 'plain',
-           'CheckpointCallback', 'restore']
+           'cpu_name', 'provenance', 'rng_state', 'set_rng_state', 'write_history_csv', 'smooth_loss_state',
+           'load_smooth_loss', 'plain', 'CheckpointCallback', 'restore']
 
 # %% ../nbs/25_checkpoints.ipynb #d01513ab
 CKPT_FORMAT = 'kd_nb.checkpoint/1'  # the `format` entry of every checkpoint kd_nb writes
@@ -74,17 +75,24 @@ def read_checkpoint(fname, # a file written by `CheckpointCallback` (or `kd_nb.t
     return ck
 
 # %% ../nbs/25_checkpoints.ipynb #df2b2fc7
-RUN_KEYS = ('arch', 'dataset', 'n_classes', 'in_chans', 'recipe', 'seed', 'method', 'method_opts', 'teacher')
+RUN_KEYS = ('arch', 'dataset', 'n_classes', 'in_chans', 'recipe', 'seed', 'method', 'method_opts', 'teacher', 'loop')
+
+def _differs(old, new) -> bool:
+    "Whether a checkpoint's `old` entry differs from the run's `new` one; a dict (a recipe) on the fields the checkpoint has (a field added later is not a difference)"
+    if isinstance(old, dict) and isinstance(new, dict): return any(k not in new or old[k] != new[k] for k in old)
+    return old != new
 
 def check_same_run(ckpt:dict, # a checkpoint
                    meta:dict, # the metadata of the run about to start
                    fname, # the checkpoint's file, for messages
                   ):
     "Raise `CheckpointError` when `ckpt` belongs to another run than `meta` describes"
-    diff = [k for k in RUN_KEYS if k in meta and k in ckpt and ckpt[k] != meta[k]]
+    diff = [k for k in RUN_KEYS if k in meta and k in ckpt and _differs(ckpt[k], meta[k])]
     if diff:
         what = '; '.join(f"{k}={ckpt[k]!r} there, {meta[k]!r} now" for k in diff)
-        raise CheckpointError(f"{fname} holds a checkpoint of another run ({what}); it is not overwritten. "
+        loop = (" To continue it, train with the loop it began with (precision=, channels_last=, compile=; on the command "
+                "line --precision, --[no-]channels-last, --[no-]compile)." if diff == ['loop'] else '')
+        raise CheckpointError(f"{fname} holds a checkpoint of another run ({what}); it is not overwritten.{loop} "
                               "Choose another output, or pass overwrite=True (--restart) to start this run again there.")
 
 def resume_point(fname, # the run's checkpoint file
@@ -98,6 +106,42 @@ def resume_point(fname, # the run's checkpoint file
     ck = read_checkpoint(fname)
     check_same_run(ck, meta, fname)
     return ck
+
+# %% ../nbs/25_checkpoints.ipynb #1a209da5
+@functools.lru_cache(maxsize=None)
+def _kd_nb_commit() -> str|None:
+    "The commit of the git checkout kd_nb runs from ('<sha>.dirty' when its kd_nb/ has uncommitted changes); None when installed"
+    root = Path(kd_nb.__file__).resolve().parent.parent
+    if not (root/'.git').exists(): return None
+    git = lambda *a: subprocess.run(['git', '-C', str(root), *a], capture_output=True, text=True, timeout=30).stdout.strip()
+    try: sha, dirty = git('rev-parse', '--short=12', 'HEAD'), git('status', '--porcelain', '--', 'kd_nb')
+    except (OSError, subprocess.SubprocessError): return None
+    return (sha + ('.dirty' if dirty else '')) if sha else None
+
+@functools.lru_cache(maxsize=None)
+def cpu_name() -> str:
+    "The processor's model name and the vector extensions that change its arithmetic (AVX2, AVX-512, AVX-512 BF16, AMX)"
+    info = {}
+    try:
+        with open('/proc/cpuinfo') as f:
+            for l in f:
+                k, _, v = l.partition(':')
+                info.setdefault(k.strip(), v.strip())
+                if 'flags' in info and 'model name' in info: break
+    except OSError: pass
+    model = info.get('model name') or platform.processor() or platform.machine()
+    isa = [n for n in ('avx2', 'avx512f', 'avx512_bf16', 'amx_bf16') if n in info.get('flags', '').split()]
+    return f"{model} [{' '.join(isa)}]" if isa else model
+
+def provenance(loop:dict=None, # the run's resolved loop (`kd_nb.gpu.loop_options`): precision, channels_last, compile
+               device=None, # the device it trains on; a CUDA device adds the card's name
+              ) -> dict:
+    "What decides a run's last digits besides its seed: torch version, CPU threads, the loop, kd_nb's version and commit, the processor"
+    commit = _kd_nb_commit()
+    env = dict(torch=str(torch.__version__), threads=torch.get_num_threads(), **(loop or {}),
+               kd_nb=kd_nb.__version__ + (f'+{commit}' if commit else ''), cpu=cpu_name())
+    if device is not None and torch.device(device).type == 'cuda': env['gpu'] = torch.cuda.get_device_name(torch.device(device))
+    return env
 
 # %% ../nbs/25_checkpoints.ipynb #41a041c9
 def rng_state() -> dict:
@@ -152,7 +196,7 @@ def _cb_states(learn):
     return st
 
 class CheckpointCallback(Callback):
-    "Save a resumable checkpoint atomically after every epoch, and rewrite the metrics CSV from its history"
+    "Save a resumable checkpoint atomically after every epoch, and rewrite the metrics CSV from its history (with each epoch's `provenance`)"
     order = Recorder.order + 15  # after fastai's Recorder has logged the epoch's metrics
     def __init__(self, fname, # the checkpoint file
                  meta:dict, # arch, dataset, n_classes, in_chans, recipe, seed, method, ...
@@ -163,6 +207,7 @@ class CheckpointCallback(Callback):
         self.csv = Path(csv) if csv else self.fname.with_suffix('.csv')
         self.history = list(ckpt['history']) if ckpt else []
         self.seconds = list(ckpt.get('epoch_seconds', [])) if ckpt else []
+        self.envs = list(ckpt.get('epoch_env', [{}] * len(self.history))) if ckpt else []   # `provenance` of each epoch's process
         self.start_epoch = ckpt['epoch'] + 1 if ckpt else 0
         self.smooth = ckpt.get('smooth_loss') if ckpt else None
 
@@ -180,7 +225,7 @@ class CheckpointCallback(Callback):
         l = self.learn
         acc = self.history[-1].get('accuracy') if self.history else None
         return {'format': CKPT_FORMAT, **self.meta, 'epoch': l.epoch if epoch is None else epoch, 'done': done, 'accuracy': acc,
-                'history': self.history, 'epoch_seconds': self.seconds, 'model': l.model.state_dict(),
+                'history': self.history, 'epoch_seconds': self.seconds, 'epoch_env': self.envs, 'model': l.model.state_dict(),
                 'opt': plain(l.opt.state_dict()), 'cb_states': _cb_states(l), 'rng': rng_state(),
                 'smooth_loss': smooth_loss_state(l.recorder)}
 
@@ -190,8 +235,9 @@ class CheckpointCallback(Callback):
         vals = [None if v is None else float(v) for v in self.recorder.values[-1]]
         self.history.append({'epoch': self.epoch, **dict(zip(names, vals))})
         self.seconds.append(round(time.perf_counter() - self._t0, 3))
+        self.envs.append(self.meta.get('env', {}))
         atomic_save(self.state(done=self.epoch + 1 >= self.n_epoch), self.fname)
-        write_history_csv(self.history, self.csv)
+        write_history_csv([{**h, **e} for h, e in zip(self.history, self.envs)], self.csv)
 
     def save_now(self):
         "Checkpoint the work another callback does before this fit's first epoch (SLKD*'s SL-T pre-training): a resume restarts that epoch"

@@ -4,7 +4,7 @@
 
 # %% ../nbs/30_train.ipynb #d62a9eeb
 from __future__ import annotations
-import os, sys, json, time, argparse, dataclasses, functools, difflib
+import os, sys, json, time, math, argparse, dataclasses, functools, difflib
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch
@@ -19,19 +19,19 @@ from fastai.optimizer import SGD, OptimWrapper
 from fastai.metrics import accuracy
 from fastai.losses import CrossEntropyLossFlat
 from .core import METHODS, RECIPES, build_method, Method, load_methods, method_options, split_options
-from .data import get_dls
+from .data import get_dls, DATASETS
 from .models import get_model, model_names
 from .distill import distill_learner, DistillCallback, PRESETS, build_preset
-from .checkpoints import atomic_save, CheckpointCallback, CheckpointError, read_checkpoint, resume_point, restore
+from .checkpoints import atomic_save, CheckpointCallback, CheckpointError, read_checkpoint, resume_point, restore, provenance
 from .teachers import TEACHERS, load_teacher, list_teachers
 from .teacher_cache import TeacherCache, can_cache
-from .gpu import gpu_options
+from .gpu import gpu_options, loop_options, describe_loop
 
 # %% auto #0
 __all__ = ['SP_CIFAR10_RECIPE', 'CIFAR100_CRD', 'FMNIST_REDUCED', 'FMNIST_TEACHER', 'Recipe', 'multistep', 'opt_func_for',
-           'fit_recipe', 'plain_log', 'PlainProgress', 'train_teacher', 'distill', 'train_teacher_cli', 'plot_runs',
-           'results_table', 'catalogue', 'options_per_method', 'distill_cli', 'distill_main', 'train_teacher_main',
-           'atomic_save', 'CheckpointCallback', 'load_teacher']
+           'fit_recipe', 'plain_log', 'PlainProgress', 'train_teacher', 'distill', 'loop_args', 'checked',
+           'train_teacher_cli', 'plot_runs', 'results_table', 'catalogue', 'options_per_method', 'distill_cli',
+           'distill_main', 'train_teacher_main', 'atomic_save', 'CheckpointCallback', 'load_teacher']
 
 # %% ../nbs/30_train.ipynb #6531b5f5
 _all_ = ['atomic_save', 'CheckpointCallback', 'load_teacher']  # moved to kd_nb.checkpoints / kd_nb.teachers; still exported from here
@@ -56,15 +56,39 @@ class Recipe:
     valid_subset:object=None # test-split subset, for quick checks only (reported results use the full test split)
     holdout:object=None # validate on this many held-out training images per class instead of the test split (tuning)
     source:str='' # where the protocol comes from
+    precision:str='auto' # 'auto': the machine's fastest loop (kd_nb.gpu.loop_options); 'fp32': the papers' float32 NCHW loop under 'auto'
 
     def replace(self, **kw):
         "A copy with some fields changed (fields given as None are left as they are)"
         return dataclasses.replace(self, **{k: v for k, v in kw.items() if v is not None})
 
+    def check(self):
+        "Raise a `ValueError` naming the first field that cannot train and how to fix it (called before anything is built)"
+        bad = lambda f, fix: ValueError(f"Recipe {self.name!r}: {f}={getattr(self, f)!r} {fix}")
+        isint = lambda v: isinstance(v, int) and not isinstance(v, bool)
+        count = "must be a number of images per class (an int >= 1, e.g. --{0} 600) or a fraction of each class in (0, 1] (--{0} 0.1)."
+        if not isint(self.epochs) or self.epochs < 1: raise bad('epochs', "trains nothing: give at least one epoch (an int >= 1, e.g. --epochs 15).")
+        if not isint(self.bs) or self.bs < 1: raise bad('bs', "is no batch size: give an int >= 1 (e.g. --bs 128).")
+        if not (isinstance(self.lr, (int, float)) and math.isfinite(self.lr) and self.lr > 0):
+            raise bad('lr', "is no learning rate: give a number > 0 (e.g. --lr 0.1).")
+        for f in ('subset', 'valid_subset'):
+            v = getattr(self, f)
+            if v is not None and not (isint(v) and v >= 1 or isinstance(v, float) and 0 < v <= 1): raise bad(f, count.format(f.replace('_', '-')))
+        if self.holdout is not None and not (isint(self.holdout) and self.holdout >= 1):
+            raise bad('holdout', "must be a number of held-out training images per class (an int >= 1, e.g. --holdout 100).")
+        if self.schedule not in ('one_cycle', 'multistep'): raise bad('schedule', "is unknown: use 'one_cycle' or 'multistep'.")
+        if self.opt not in ('sgd', 'fastai_sgd'): raise bad('opt', "is unknown: use 'sgd' (torch.optim.SGD, the papers') or 'fastai_sgd'.")
+        if not self.wd >= 0: raise bad('wd', "must be >= 0 (e.g. 5e-4).")
+        if self.precision not in ('auto', 'fp32'): raise bad('precision', "is a recipe's default loop: 'auto' or 'fp32' (the papers' float32).")
+        if self.dataset not in DATASETS:
+            close = difflib.get_close_matches(str(self.dataset), list(DATASETS), n=3)
+            raise bad('dataset', f"is unknown{f' (did you mean {close}?)' if close else ''}: use one of {sorted(DATASETS)}.")
+        return self
+
 SP_CIFAR10_RECIPE = Recipe('sp_cifar10', 'cifar10', 200, 128, 0.1, milestones=(60, 120, 160), gamma=0.2, nesterov=True,
-                    source='Tung & Mori, ICCV 2019, §4.1')
+                    source='Tung & Mori, ICCV 2019, §4.1', precision='fp32')
 CIFAR100_CRD = Recipe('cifar100_crd', 'cifar100', 240, 64, 0.05, milestones=(150, 180, 210), gamma=0.1,
-                      source='SemCKD §4.1 / SLKD §4.1 (CRD protocol; lr 0.01 for MobileNetV2/ShuffleNet students)')
+                      source='SemCKD §4.1 / SLKD §4.1 (CRD protocol; lr 0.01 for MobileNetV2/ShuffleNet students)', precision='fp32')
 FMNIST_REDUCED = Recipe('fmnist_reduced', 'fashion_mnist', 15, 128, 0.2, schedule='one_cycle', subset=600, opt='fastai_sgd',
                         source="kd_nb's offline protocol: 600 Fashion-MNIST images per class, student runs of ~2 min on 2 CPU cores")
 FMNIST_TEACHER = Recipe('fmnist_teacher', 'fashion_mnist', 2, 128, 0.05, schedule='one_cycle', opt='fastai_sgd',
@@ -136,6 +160,14 @@ def _dls_for(r:Recipe, seed, path=None, subset=None, bs=None):
 
 def _learner_kwargs(r): return dict(opt_func=opt_func_for(r), metrics=accuracy, loss_func=CrossEntropyLossFlat())
 
+def _loop(dls, r, precision, channels_last, compile):
+    "The loop a run of recipe `r` on `dls` trains with (every 'auto' resolved; a paper recipe's 'auto' is its float32 loop), said in one line"
+    if r.precision == 'fp32':   # the authors' code: float32, NCHW, not compiled, unless the caller asks otherwise
+        precision, channels_last, compile = [('fp32', False, False)[i] if v == 'auto' else v for i, v in enumerate((precision, channels_last, compile))]
+    loop = loop_options(precision, channels_last, compile, dls.device, steps=r.epochs * len(dls.train))
+    print(f"loop: {describe_loop(loop)}; {torch.get_num_threads()} CPU thread(s)", flush=True)
+    return loop
+
 def train_teacher(arch:str='resnet20', # a `kd_nb.models` name
                   recipe:Recipe=FMNIST_TEACHER, # the protocol (dataset included)
                   out='runs/teacher.pth', # checkpoint file; a finished one is reused, an unfinished one resumed
@@ -145,23 +177,28 @@ def train_teacher(arch:str='resnet20', # a `kd_nb.models` name
                   csv=None, # per-epoch metrics CSV (default: next to `out`)
                   cbs=None, # extra callbacks
                   overwrite:bool=False, # replace whatever `out` holds instead of resuming or refusing it
+                  precision:str='auto', # 'auto' (bf16 where the hardware has it), 'fp32', 'bf16' or 'fp16' (see kd_nb.gpu)
+                  channels_last='auto', # 'auto', True or False: NHWC model and inputs
+                  compile='auto', # 'auto' (long runs), True, False or a torch.compile backend
                  ) -> nn.Module:
     "Train (or resume, or reuse) a teacher; returns it in eval mode with its metadata in `.kd_meta`"
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
+    recipe.check()
     torch.manual_seed(seed)
     dls = dls or _dls_for(recipe, seed, data_path)
-    meta = dict(arch=arch, dataset=recipe.dataset, n_classes=dls.c, in_chans=dls.in_chans, recipe=asdict(recipe), seed=seed)
+    loop = _loop(dls, recipe, precision, channels_last, compile)
+    meta = dict(arch=arch, dataset=recipe.dataset, n_classes=dls.c, in_chans=dls.in_chans, recipe=asdict(recipe), seed=seed,
+                loop=loop, env=provenance(loop, dls.device))
     ckpt = resume_point(out, meta, overwrite)
     if ckpt is not None and ckpt['done']: return load_teacher(out)
     model = get_model(arch, n_classes=dls.c, in_chans=dls.in_chans)
     start = 0 if ckpt is None else ckpt['epoch'] + 1
-    learn = Learner(dls, model, **_learner_kwargs(recipe), cbs=[CheckpointCallback(out, meta, ckpt, csv)] + listify(cbs))
+    learn = gpu_options(Learner(dls, model, **_learner_kwargs(recipe), cbs=[CheckpointCallback(out, meta, ckpt, csv)] + listify(cbs)), **loop)
     if ckpt is not None:
         restore(learn, ckpt)
         print(f"Resuming {out} from epoch {start}")
     fit_recipe(learn, recipe, start_epoch=start)
     return load_teacher(out)
-
 
 # %% ../nbs/30_train.ipynb #bbb9f4d6
 def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+sp'
@@ -178,13 +215,14 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
             teacher_cache=None, # folder of a `TeacherCache`: logit methods replay the teacher's logits stored by earlier runs
             teacher_cache_dtype:str='float32', # its storage: 'float32' (exact replay) or 'float16' (half the disk)
             teacher_cache_topk:int=None, # store only the k largest logits per image (see kd_nb.teacher_cache); None: all
-            precision:str=None, # None/'fp32', 'bf16' or 'fp16' (mixed precision, see kd_nb.gpu)
-            channels_last:bool=False, # NHWC student, teacher and inputs
-            compile:bool|str=False, # torch.compile student and teacher (True: inductor; or a backend name)
+            precision:str='auto', # 'auto' (bf16 where the hardware has it), 'fp32', 'bf16' or 'fp16' (see kd_nb.gpu)
+            channels_last='auto', # 'auto', True or False: NHWC student, teacher and inputs
+            compile='auto', # 'auto' (long runs), True, False or a torch.compile backend, for student and teacher
             **method_opts # options of the method (e.g. alpha=0.9, T=4)
            ) -> dict:
     "Train `student` with `method` from `teacher` under `recipe`; returns the final metrics and history"
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
+    recipe.check()
     m = build_method(method, **method_opts)
     if m.needs_teacher and teacher is None: raise ValueError(f"Method {method!r} needs a teacher: pass teacher=load_teacher(...).")
     t_data = getattr(teacher, 'kd_meta', {}).get('dataset') if m.needs_teacher else None
@@ -195,25 +233,27 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
     dls = dls or _dls_for(recipe, seed, data_path)
     torch.manual_seed(seed)
     s = get_model(student, n_classes=dls.c, in_chans=dls.in_chans)
+    loop = _loop(dls, recipe, precision, channels_last, compile)
     meta = dict(arch=student, dataset=recipe.dataset, n_classes=dls.c, in_chans=dls.in_chans, recipe=asdict(recipe),
                 seed=seed, method=method, method_opts=method_opts,
-                teacher=None if teacher is None else getattr(teacher, 'kd_meta', {}).get('arch', type(teacher).__name__))
+                teacher=None if teacher is None else getattr(teacher, 'kd_meta', {}).get('arch', type(teacher).__name__),
+                loop=loop, env=provenance(loop, dls.device))
     ckpt = resume_point(out, meta, overwrite)
     if ckpt is not None and ckpt['done']: return _result(ckpt)
     start = 0 if ckpt is None else ckpt['epoch'] + 1
-    log_cbs = [CheckpointCallback(out, meta, ckpt, csv)] + listify(cbs) + _cache_cbs(teacher_cache, m, method, recipe, seed, teacher_cache_dtype, teacher_cache_topk)
+    log_cbs = [CheckpointCallback(out, meta, ckpt, csv)] + listify(cbs) + _cache_cbs(teacher_cache, m, method, recipe, seed, teacher_cache_dtype, teacher_cache_topk, loop)
     if m.needs_teacher:
         learn = distill_learner(dls, s, teacher, m, cbs=log_cbs, **_learner_kwargs(recipe))
     else:
         learn = Learner(dls, s, cbs=log_cbs, **_learner_kwargs(recipe))
-    gpu_options(learn, precision, channels_last, compile)
+    gpu_options(learn, **loop)
     if ckpt is not None:
         restore(learn, ckpt)
         print(f"Resuming {out} from epoch {start}")
     fit_recipe(learn, recipe, start_epoch=start)
     return _result(read_checkpoint(out))
 
-def _cache_cbs(folder, m, method, recipe, seed, dtype='float32', topk=None):
+def _cache_cbs(folder, m, method, recipe, seed, dtype='float32', topk=None, loop=None):
     "The `TeacherCache` of a run, if one is asked for and the method can replay it"
     if folder is None or not m.needs_teacher: return []
     if not can_cache(m):
@@ -221,11 +261,13 @@ def _cache_cbs(folder, m, method, recipe, seed, dtype='float32', topk=None):
         return []
     if dtype not in ('float32', 'float16'): raise ValueError(f"teacher_cache_dtype={dtype!r}: use 'float32' (exact) or 'float16'.")
     Ts = sorted({float(t.T) for t in m.terms if hasattr(t, 'T')})   # top-k 'mass' storage keeps the probabilities at this T
-    return [TeacherCache(folder, f"{recipe.dataset}|subset={recipe.subset}|holdout={recipe.holdout}|bs={recipe.bs}|seed={seed}",
+    stream = f"{recipe.dataset}|subset={recipe.subset}|holdout={recipe.holdout}|bs={recipe.bs}|seed={seed}"
+    if loop is not None and loop != dict(precision='fp32', channels_last=False, compile=False):   # the teacher's logits depend on its loop
+        stream += f"|loop={loop['precision']},{'nhwc' if loop['channels_last'] else 'nchw'},compile={loop['compile']}"
+    return [TeacherCache(folder, stream,
                          dtype=getattr(torch, dtype), topk=topk, topk_T=Ts[0] if len(Ts) == 1 else 4.0)]
 
 def _result(ckpt): return {k: v for k, v in ckpt.items() if k not in ('model', 'opt', 'cb_states', 'rng', 'smooth_loss')}
-
 
 # %% ../nbs/30_train.ipynb #8f9841dd
 def _parse_sets(items):
@@ -251,6 +293,25 @@ def _common_args(p, recipe):
     p.add_argument('--holdout', type=int, default=None, help='validate on N held-out training images per class, not the test split (for tuning)')
     p.add_argument('--opt', default=None, choices=['sgd', 'fastai_sgd'], help="optimiser (default: the recipe's)")
     p.add_argument('--restart', action='store_true', help='start afresh, replacing existing checkpoints (default: resume them, refuse foreign files)')
+    loop_args(p)
+
+def loop_args(p:argparse.ArgumentParser):
+    "Add --precision, --[no-]channels-last and --[no-]compile (each 'auto' unless given) to a command's parser"
+    p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'bf16', 'fp16'], help="training precision (default auto: bf16 "
+                   "autocast where the hardware has bf16, else fp32); fp16 uses a grad scaler, which also steps SLKD's SL-T optimisers")
+    p.add_argument('--channels-last', default='auto', action=argparse.BooleanOptionalAction, help="NHWC models and inputs "
+                   "(default auto: with hardware bf16)")
+    p.add_argument('--compile', default='auto', action=argparse.BooleanOptionalAction, help="torch.compile the model(s) (default auto: runs "
+                   "of at least kd_nb.gpu.COMPILE_MIN_STEPS steps); --precision fp32 --no-channels-last --no-compile is the plain float32 loop")
+
+def _loop_kwargs(a): return dict(precision=a.precision, channels_last=a.channels_last, compile=a.compile)
+
+def checked(r:Recipe, # the recipe a command built from its arguments
+            prog:str, # the command's name, for the message
+           ) -> Recipe:
+    "`r` if it can train, else exit at once with `Recipe.check`'s message (before any data or model is loaded)"
+    try: return r.check()
+    except ValueError as e: raise SystemExit(f"{prog}: {e}") from None
 
 def _recipe_from(a):
     sub = None if a.subset is None else (int(a.subset) if a.subset >= 1 else a.subset)
@@ -265,7 +326,8 @@ def train_teacher_cli(argv=None):
     p.add_argument('--arch', default='resnet20', help='model name (kd_nb.models.model_names())')
     p.add_argument('--out', default='runs/teacher.pth', help='checkpoint file')
     a = p.parse_args(argv)
-    t = train_teacher(a.arch, _recipe_from(a), out=a.out, seed=a.seed, data_path=a.data, overwrite=a.restart)
+    t = train_teacher(a.arch, checked(_recipe_from(a), 'kd_nb_train_teacher'), out=a.out, seed=a.seed, data_path=a.data,
+                      overwrite=a.restart, **_loop_kwargs(a))
     print(f"teacher {a.arch}: accuracy {t.kd_meta['accuracy']:.4f} -> {a.out}")
     return t
 
@@ -334,6 +396,7 @@ def options_per_method(names:list, # the method names given to --method
                       ) -> dict:
     "Each listed method's share of the --set options (plain, or namespaced as sp.s_layers); one no listed method takes is an error"
     per, valid = {}, set()
+    for n in names: split_options(n, {})   # an unknown method fails here, with the closest names, even without options
     for n in names:
         per[n] = {k: v for k, v in opts.items() if k == 'ce_weight' or _takes(n, k, v)}
         valid |= set(per[n])
@@ -409,13 +472,9 @@ def distill_cli(argv=None):
                    "(the global batch is n_proc × bs); process 0 writes to --out, process r to --out/rank{r} (see kd_nb.distributed)")
     p.add_argument('--no-sync-bn', action='store_true', help="with --distributed: BatchNorm per process instead of SyncBatchNorm "
                    "(which needs GPUs): the run then equals gradient accumulation over the processes' shards")
-    p.add_argument('--precision', default=None, choices=['fp32', 'bf16', 'fp16'], help="mixed precision (default fp32); fp16 "
-                   "uses a grad scaler, which also steps SLKD's SL-T optimisers")
-    p.add_argument('--channels-last', action='store_true', help='NHWC memory format for student, teacher and inputs')
-    p.add_argument('--compile', action='store_true', help='torch.compile the student (training) and the teacher (inference)')
     a = p.parse_args(argv)
     if a.list: print(catalogue()); return {}
-    r, out, opts = _recipe_from(a), _distributed_out(a, Path(a.out)), _parse_sets(a.set)
+    r, out, opts = checked(_recipe_from(a), 'kd_nb_distill'), _distributed_out(a, Path(a.out)), _parse_sets(a.set)
     names = [m.strip() for m in a.method.split(',') if m.strip()]
     if a.preset:
         pr = _preset(a.preset)
@@ -437,7 +496,7 @@ def distill_cli(argv=None):
             tr = tr.replace(subset=None if tsub is None else (int(tsub) if tsub >= 1 else tsub), valid_subset=r.valid_subset)
             tname = f"teacher_{r.dataset}_{a.teacher}_e{tr.epochs}" + (f"_s{tr.subset}" if tr.subset else '') + f"_seed{a.seed}.pth"
             print(f"== teacher {a.teacher} on {r.dataset} ({tr.epochs} epochs) -> {out/tname}")
-            teacher = train_teacher(a.teacher, tr, out=out/tname, seed=a.seed, data_path=a.data, overwrite=a.restart)
+            teacher = train_teacher(a.teacher, tr, out=out/tname, seed=a.seed, data_path=a.data, overwrite=a.restart, **_loop_kwargs(a))
         if teacher.kd_meta['dataset'] != r.dataset:
             raise SystemExit(f"The teacher was trained on {teacher.kd_meta['dataset']}, the students use {r.dataset}: "
                              "pass --dataset to match, or another --teacher.")
@@ -449,8 +508,7 @@ def distill_cli(argv=None):
         try: results[n] = distill(n, teacher, a.student, r, out=out/f"{a.student}_{tag}_seed{a.seed}.pth", seed=a.seed,
                                   data_path=a.data, overwrite=a.restart, teacher_cache=a.teacher_cache,
                                   teacher_cache_dtype=a.teacher_cache_dtype, teacher_cache_topk=a.teacher_cache_topk,
-                                  cbs=_distributed_cbs(a), precision=a.precision, channels_last=a.channels_last,
-                                  compile=a.compile, **per[n])
+                                  cbs=_distributed_cbs(a), **_loop_kwargs(a), **per[n])
         except Exception as e:  # reported, and the other methods still run; the command then exits with status 1
             failed[n] = f"{type(e).__name__}: {e}"
             print(f"== method {n} FAILED ({failed[n]}); going on with the others")
