@@ -4,7 +4,7 @@
 
 # %% ../nbs/50_bench.ipynb #29d07088
 from __future__ import annotations
-import time, os, re, statistics, resource
+import time, os, re, statistics, resource, contextlib, io, tempfile
 from pathlib import Path
 import torch
 from torch import nn
@@ -25,12 +25,13 @@ from .data import get_dls, TensorDL
 from .models import get_model
 from .distill import distill_learner
 from .teacher_cache import TeacherCache
-from .train import CIFAR100_CRD, opt_func_for
+from .train import CIFAR100_CRD, FMNIST_REDUCED, opt_func_for, distill
+from .teachers import load_teacher
 
 # %% auto #0
-__all__ = ['CIFAR100_STATS', 'BF16_PEAK_TFLOPS', 'teacher_pass_time', 'epoch_costs', 'cache_costs', 'random_cifar',
+__all__ = ['CIFAR100_STATS', 'BF16_PEAK_TFLOPS', 'PLAIN_LOOP', 'teacher_pass_time', 'epoch_costs', 'cache_costs', 'random_cifar',
            'repdistiller_loader', 'repdistiller_sgd', 'repdistiller_loop', 'kd_flops_per_image', 'bf16_peak',
-           'kdnb_kd_learner', 'kd_speed']
+           'kdnb_kd_learner', 'kd_speed', 'loop_costs', 'epoch_flops', 'cpu_peak', 'loop_profile', 'eval_costs']
 
 # %% ../nbs/50_bench.ipynb #b81737b4
 class _TrainTimer(Callback):
@@ -293,3 +294,118 @@ def kd_speed(pairs=(('resnet32x4', 'resnet8x4'), ('wrn_40_2', 'wrn_16_2')), # (t
         print(f"  {r.teacher} -> {r.student} {r.loop:12s} {r.precision}: {r.images_per_s:8.1f} images/s  {r.tflops:7.3f} TFLOP/s"
               + (f" ({100 * r.frac_bf16_peak:.1f}% of peak)" if peak else '') + f"  {r.vs_repdistiller:.2f}x RepDistiller")
     return df
+
+# %% ../nbs/50_bench.ipynb #29cb89ca
+PLAIN_LOOP = dict(precision='fp32', channels_last=False, compile=False)   # float32 NCHW, not compiled: the loop before the fast default
+
+def loop_costs(methods=('none', 'kd', 'fitnet'), # methods timed: labels only, a logit method, a feature method
+               loops:dict=None, # name -> `distill` loop options; default: this machine's 'auto' loop and `PLAIN_LOOP`
+               teacher='fashion_mnist/resnet20', # a shipped teacher or a checkpoint file
+               student:str='resnet8', # a `kd_nb.models` name
+               recipe=None, # the protocol (default: `FMNIST_REDUCED` with `epochs` epochs)
+               epochs:int=3, # epochs per run; the first is a warm-up and is not timed
+               reps:int=2, # runs per (method, loop), alternating between the loops
+              ) -> pd.DataFrame:
+    "Seconds per epoch (training + test-split evaluation, as `distill` runs it) of each method under each loop, side by side"
+    loops = loops or {'default': dict(precision='auto', channels_last='auto', compile='auto'), 'fp32 NCHW': PLAIN_LOOP}
+    r, t = (recipe or FMNIST_REDUCED).replace(epochs=epochs), load_teacher(teacher)
+    secs, resolved = {}, {}
+    for rep in range(reps):
+        for m in methods:
+            for name, loop in loops.items():
+                with tempfile.TemporaryDirectory() as d, contextlib.redirect_stdout(io.StringIO()):
+                    res = distill(m, t, student, r, out=Path(d)/'run.pth', **loop)
+                secs.setdefault((m, name), []).extend(res['epoch_seconds'][1:])
+                resolved[name] = res['loop']
+    rows = [dict(method=m, loop=name, **resolved[name], sec_per_epoch=statistics.median(s), epochs_timed=len(s))
+            for (m, name), s in secs.items()]
+    df = pd.DataFrame(rows)
+    base = df[df.loop == list(loops)[-1]].set_index('method').sec_per_epoch
+    df['speedup'] = base.loc[df.method].values / df.sec_per_epoch
+    return df
+
+# %% ../nbs/50_bench.ipynb #dafd8135
+def epoch_flops(student:nn.Module, # the student (counted forward + backward on training images, forward on test images)
+                teacher:nn.Module=None, # counted forward on training images (None: labels only)
+                n_train:int=6000, # training images per epoch
+                n_valid:int=10000, # test images evaluated per epoch
+                shape:tuple=(1, 32, 32), # one image
+               ) -> float:
+    "FLOPs (2 per multiply-add, convolutions and matrix products) of one training epoch plus the evaluation pass"
+    fl = kd_flops_per_image(student, teacher if teacher is not None else student, shape)
+    student.eval()
+    with FlopCounterMode(display=False) as fe, torch.no_grad(): student(torch.randn(4, *shape))
+    student.train()
+    return n_train * (fl['student_fwd_bwd'] + (fl['teacher_fwd'] if teacher is not None else 0)) + n_valid * fe.get_total_flops() / 4
+
+def _cpuinfo() -> dict:
+    info = {}
+    try:
+        with open('/proc/cpuinfo') as f:
+            for l in f:
+                k, _, v = l.partition(':'); info.setdefault(k.strip(), v.strip())
+    except OSError: pass
+    return info
+
+def cpu_peak(precision:str='fp32', # 'fp32' or 'bf16'
+            ) -> tuple:
+    "(peak GFLOP/s of this CPU at `precision`, how it is computed): cores × clock × FLOPs per cycle per core"
+    info = _cpuinfo(); flags = set(info.get('flags', '').split())
+    cores, mhz = os.cpu_count() or 1, float(info.get('cpu MHz', 'nan'))
+    if precision == 'bf16' and 'amx_bf16' in flags: fpc, isa = 1024, 'AMX (TDPBF16PS: 8,192 multiply-adds every 16 cycles)'
+    elif precision == 'bf16' and 'avx512_bf16' in flags: fpc, isa = 128, 'AVX-512 BF16 (2 × VDPBF16PS, 32 multiply-adds each)'
+    elif 'avx512f' in flags: fpc, isa = 64, 'AVX-512 float32 (2 FMA units × 16 lanes × 2)'
+    elif 'avx2' in flags and 'fma' in flags: fpc, isa = 32, 'AVX2 float32 (2 FMA units × 8 lanes × 2)'
+    else: return float('nan'), f"no peak known for this CPU (flags: {sorted(flags)[:8]}…)"
+    peak = cores * mhz * 1e-3 * fpc
+    return peak, f"{cores} cores (os.cpu_count) × {mhz / 1000:.2f} GHz (/proc/cpuinfo) × {fpc} FLOP/cycle: {isa}"
+
+# %% ../nbs/50_bench.ipynb #062c30b1
+def loop_profile(loop:dict=None, # `distill` loop options (default: this machine's 'auto' loop)
+                 method:str='none', # the method of the profiled run
+                 student:str='resnet8', # a `kd_nb.models` name
+                 teacher='fashion_mnist/resnet20', # for a distillation method
+                 top:int=12, # operators listed (the rest summed as 'other')
+                 recipe=None, # the protocol (default: `FMNIST_REDUCED`); the second of its epochs is profiled
+                ) -> pd.DataFrame:
+    "Self CPU time per operator over the second epoch (training + evaluation) of a `distill` run, largest first, with its share"
+    from torch.profiler import profile, ProfilerActivity
+    loop = loop or dict(precision='auto', channels_last='auto', compile='auto')
+    class _Prof(Callback):
+        def before_epoch(self):
+            if self.epoch == 1: self.p = profile(activities=[ProfilerActivity.CPU]); self.p.__enter__()
+        def after_epoch(self):
+            if self.epoch == 1: self.p.__exit__(None, None, None)
+    cb, t = _Prof(), load_teacher(teacher) if method != 'none' else None
+    with tempfile.TemporaryDirectory() as d, contextlib.redirect_stdout(io.StringIO()):
+        distill(method, t, student, (recipe or FMNIST_REDUCED).replace(epochs=2), out=Path(d)/'run.pth', cbs=cb, **loop)
+    ev = sorted(((e.key, e.self_cpu_time_total / 1e6, e.count) for e in cb.p.key_averages()), key=lambda r: -r[1])
+    total = sum(s for _, s, _ in ev)
+    rows = [dict(op=k, self_s=s, calls=n) for k, s, n in ev[:top]] + [dict(op='other', self_s=sum(s for _, s, _ in ev[top:]), calls=sum(n for *_, n in ev[top:]))]
+    df = pd.DataFrame(rows); df['share'] = df.self_s / total
+    return df
+
+# %% ../nbs/50_bench.ipynb #b5b15e15
+def eval_costs(bss=(128, 256, 512, 1024), # evaluation batch sizes
+               student:str='resnet8', # a `kd_nb.models` name
+               reps:int=3, # timed passes (median) after a warm-up pass
+               loop:dict=None, # precision/channels_last (default: this machine's 'auto' loop)
+              ) -> pd.DataFrame:
+    "Seconds for one evaluation pass over the Fashion-MNIST test split, per batch size, under `no_grad` and under `inference_mode`"
+    from kd_nb.gpu import loop_options
+    loop = loop_options(**(loop or {}), steps=0)
+    m = get_model(student, n_classes=10, in_chans=1).eval()
+    if loop['channels_last']: m = m.to(memory_format=torch.channels_last)
+    dls = get_dls('fashion_mnist', device='cpu')
+    rows = []
+    for bs in bss:
+        dl = dls.valid.new(bs=bs)
+        for mode, ctx in (('no_grad', torch.no_grad), ('inference_mode', torch.inference_mode)):
+            def one():
+                t0 = time.perf_counter()
+                with ctx(), torch.autocast('cpu', torch.bfloat16, enabled=loop['precision'] == 'bf16'):
+                    for xb, yb in dl: m(xb.contiguous(memory_format=torch.channels_last) if loop['channels_last'] else xb)
+                return time.perf_counter() - t0
+            one()
+            rows.append(dict(valid_bs=bs, mode=mode, precision=loop['precision'], seconds=statistics.median(one() for _ in range(reps))))
+    return pd.DataFrame(rows)

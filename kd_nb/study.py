@@ -11,11 +11,13 @@ import pandas as pd
 import torch
 from .checkpoints import read_checkpoint, write_history_csv
 from .teachers import load_teacher, sha256_file
-from .train import RECIPES, FMNIST_REDUCED, Recipe, distill, train_teacher, options_per_method
+from .train import RECIPES, FMNIST_REDUCED, Recipe, distill, train_teacher, options_per_method, loop_args, checked
+from .gpu import loop_options
 
 # %% auto #0
-__all__ = ['STUDY_COLUMNS', 'CRD_LR_BY_ARCH', 'parse_method', 'run_one', 'run_study', 'summarize', 'plot_study',
-           'study_histories', 'study_table', 'paired_diff', 'order_check', 'run_pairs', 'study_cli', 'study_main']
+__all__ = ['ENV_COLUMNS', 'STUDY_COLUMNS', 'CRD_LR_BY_ARCH', 'parse_method', 'run_one', 'check_seeds', 'run_study', 'summarize',
+           'plot_study', 'study_histories', 'study_table', 'paired_diff', 'order_check', 'run_pairs', 'study_cli',
+           'study_main']
 
 # %% ../nbs/32_study.ipynb #51fa3b8a
 def _split_top(s:str, sep:str=',') -> list:
@@ -45,21 +47,25 @@ def parse_method(spec:str, # 'name' or 'name:key=value,key=value' (values are JS
     return name.strip(), opts
 
 # %% ../nbs/32_study.ipynb #952f9b22
+ENV_COLUMNS = ['torch', 'threads', 'precision', 'channels_last', 'compile', 'kd_nb', 'cpu']   # what decides the digits (`provenance`)
 STUDY_COLUMNS = ['method', 'options', 'seed', 'status', 'last_acc', 'best_acc', 'epochs', 'sec_per_epoch',
-                 'peak_mem_mb', 'teacher', 'teacher_sha256', 'teacher_acc', 'student', 'recipe', 'checkpoint']
+                 'peak_mem_mb', 'teacher', 'teacher_sha256', 'teacher_acc', 'student', 'recipe', 'loop', 'checkpoint'] + ENV_COLUMNS
 
 def run_one(args:dict):
     "Train one study run (called in a child process); writes its row as JSON next to its checkpoint"
     name, opts = parse_method(args['spec'])
     teacher = load_teacher(args['teacher']) if args['teacher'] else None
     res = distill(name, teacher, args['student'], Recipe(**args['recipe']), out=args['ckpt'], seed=args['seed'],
-                  data_path=args.get('data_path'), teacher_cache=args.get('teacher_cache'), **opts)
+                  data_path=args.get('data_path'), teacher_cache=args.get('teacher_cache'), **args.get('loop', {}), **opts)
     secs = res.get('epoch_seconds') or [float('nan')]
     peak = (torch.cuda.max_memory_allocated() if torch.cuda.is_available() else
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024) / 2**20
     best = max((h['accuracy'] for h in res['history'] if h.get('accuracy') is not None), default=float('nan'))
+    envs = [e for e in res.get('epoch_env', []) if e] or [res.get('env', {})]   # a resumed run: every process that trained it
     row = dict(last_acc=res['accuracy'], best_acc=best, epochs=len(res['history']), sec_per_epoch=sum(secs)/len(secs),
-               peak_mem_mb=round(peak, 1))
+               peak_mem_mb=round(peak, 1),
+               **{k: '+'.join(dict.fromkeys(str(e.get(k)) for e in envs)) if len({str(e.get(k)) for e in envs}) > 1 else envs[0].get(k)
+                  for k in ENV_COLUMNS})
     Path(args['ckpt']).with_suffix('.row.json').write_text(json.dumps(row))
 
 def _child(args, log, threads=None):
@@ -73,10 +79,17 @@ def _write_csv(df, fname): return write_history_csv(df.to_dict('records'), fname
 
 def _run_tag(m, seed): return m.replace('+', '_plus_').replace(':', '__').replace(',', '_').replace('=', '-') + f"_seed{seed}"
 
+def _same(old:str, new:str) -> bool:
+    "Whether a study's stored value equals this one's; JSON dicts (recipe, loop) on the fields the stored one has"
+    try: o, n = json.loads(old), json.loads(new)
+    except (TypeError, json.JSONDecodeError): return old == new
+    if isinstance(o, dict) and isinstance(n, dict): return all(k in n and o[k] == n[k] for k in o)
+    return o == n
+
 def _check_same_study(df, info, csv, fix="give this study its own out folder"):
-    "Refuse to mix runs of another protocol (recipe, student or teacher) into `csv`"
-    for k in ('recipe', 'student', 'teacher_sha256'):
-        other = set(df[k].dropna().astype(str)) - {str(info[k])} if k in df else set()
+    "Refuse to mix runs of another protocol (recipe, loop, student or teacher) into `csv`"
+    for k in ('recipe', 'loop', 'student', 'teacher_sha256'):
+        other = {v for v in df[k].dropna().astype(str) if not _same(v, str(info[k]))} if k in df else set()
         if other: raise ValueError(f"{csv} holds runs with another {k} ({sorted(other)[0][:80]}...) than this study's "
                                    f"({str(info[k])[:80]}...): {fix}.")
 
@@ -105,6 +118,22 @@ def _study_row(m, seed, opts, ckpt, rc, info):
     else: row.update(status=f"failed (exit {rc}; see {ckpt.stem}.log)")
     return row
 
+def check_seeds(seeds, # an iterable of ints, or a string '0,1,2' as --seeds gives it
+               ) -> list:
+    "The seeds as a list of distinct ints; anything else is a `ValueError` naming the bad entry and the fix"
+    items = [s.strip() for s in seeds.split(',')] if isinstance(seeds, str) else list(seeds)
+    if not items or items == ['']: raise ValueError("No seeds: give at least one, e.g. --seeds 0,1,2 (seeds=(0, 1, 2)).")
+    out = []
+    for s in items:
+        try:
+            if isinstance(s, (bool, float)): raise ValueError
+            v = int(s)
+        except (TypeError, ValueError):
+            raise ValueError(f"Seed {s!r} is not an integer: give comma-separated integers, e.g. --seeds 0,1,2 (seeds=(0, 1, 2)).") from None
+        if v in out: raise ValueError(f"Seed {v} is listed twice: each seed is one run per method; give distinct seeds, e.g. --seeds 0,1,2.")
+        out.append(v)
+    return out
+
 # %% ../nbs/32_study.ipynb #5a1d7c3e
 def run_study(methods:list, # method entries, e.g. ['none', 'kd', 'sp', 'semckd_tau:tau=2']
               seeds=(0, 1, 2), # seeds, each a full run of every method
@@ -116,15 +145,22 @@ def run_study(methods:list, # method entries, e.g. ['none', 'kd', 'sp', 'semckd_
               jobs:int=1, # runs trained at once, each in its own process with (CPU cores // jobs) threads
               teacher_cache='default', # `TeacherCache` folder shared by the runs ('default': out/teacher_cache; None: no cache)
               reuse=(), # out folders of other studies of the same protocol: their finished runs of these entries and seeds are taken, not retrained
+              precision:str='auto', # the loop of every run (see `kd_nb.train.distill`): 'auto', 'fp32', 'bf16' or 'fp16'
+              channels_last='auto', # 'auto', True or False
+              compile='auto', # 'auto', True, False or a backend name
              ) -> pd.DataFrame:
     "Train every method with every seed (resuming what a killed study left), one row per run in `out/study.csv`"
-    if jobs < 1: raise ValueError(f"jobs={jobs}: give the number of runs to train at once (1 or more).")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1: raise ValueError(f"jobs={jobs!r}: give the number of runs to train at once (an int >= 1).")
+    seeds = check_seeds(seeds)
+    recipe.check()
+    loop = dict(precision=precision, channels_last=channels_last, compile=compile)
+    loop_options(**loop)   # a bad option fails here, before anything trains
+    specs = dict((m, parse_method(m)[1]) for m in methods)  # every entry is checked before anything trains
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     if teacher_cache == 'default': teacher_cache = out/'teacher_cache'   # exact (tested on the teacher cache page)
-    specs = dict((m, parse_method(m)[1]) for m in methods)  # every entry is checked before anything trains
     t = load_teacher(teacher)
     info = dict(teacher=str(teacher), teacher_sha256=sha256_file(t.kd_meta['file']), teacher_acc=t.kd_meta['accuracy'],
-                student=student, recipe=json.dumps(dataclasses.asdict(recipe)))
+                student=student, recipe=json.dumps(dataclasses.asdict(recipe)), loop=json.dumps(loop))
     csv = out/'study.csv'
     df = pd.read_csv(csv) if csv.exists() else pd.DataFrame(columns=STUDY_COLUMNS)
     _check_same_study(df, info, csv)
@@ -142,7 +178,7 @@ def run_study(methods:list, # method entries, e.g. ['none', 'kd', 'sp', 'semckd_
         print(f"[{i+1}/{len(runs)}] {m} seed {seed} -> {ckpt.name}", flush=True)
         args = dict(spec=m, seed=seed, teacher=str(teacher), student=student, recipe=dataclasses.asdict(recipe),
                     ckpt=str(ckpt), data_path=None if data_path is None else str(data_path),
-                    teacher_cache=None if teacher_cache is None else str(teacher_cache))
+                    teacher_cache=None if teacher_cache is None else str(teacher_cache), loop=loop)
         return m, seed, ckpt, _child(args, ckpt.with_suffix('.log'), threads)
     with ThreadPoolExecutor(jobs) as pool:
         for fut in as_completed([pool.submit(_train, *r) for r in todo]):   # rows are written here, one thread
@@ -161,6 +197,8 @@ def summarize(df:pd.DataFrame, # rows of `run_study`
     "Mean ± std (n) per method, and paired differences against `baseline` and `ref` with 95% confidence intervals"
     from scipy.stats import t as student_t
     ok = df[df.status == 'ok']
+    cols = ['method', 'n', 'mean', 'std', 'sec_per_epoch', 'peak_mem_mb', 'vs_baseline', 'vs_baseline_ci95', 'vs_kd', 'vs_kd_ci95']
+    if not len(ok): return pd.DataFrame(columns=cols)   # no finished run (every one failed): an empty summary, not an error
     acc = ok.pivot_table(index='seed', columns='method', values='last_acc') * 100
     rows = []
     for m in acc.columns:
@@ -302,13 +340,17 @@ def study_cli(argv=None):
                    "runs of the logit methods (default: OUT/teacher_cache; exact); 'none' turns it off")
     p.add_argument('--reuse', action='append', default=[], metavar='DIR', help="another study's out folder, repeatable: its "
                    "finished runs of the same protocol, method entry and seed are taken, not retrained")
+    loop_args(p)
     a = p.parse_args(argv)
     num = lambda v: None if v is None else (int(v) if v >= 1 else v)
-    r = RECIPES[a.recipe].replace(dataset=a.dataset, epochs=a.epochs, bs=a.bs, lr=a.lr, subset=num(a.subset),
-                                  valid_subset=num(a.valid_subset))
+    r = checked(RECIPES[a.recipe].replace(dataset=a.dataset, epochs=a.epochs, bs=a.bs, lr=a.lr, subset=num(a.subset),
+                                          valid_subset=num(a.valid_subset)), 'kd_nb_study')
+    try: seeds, _ = check_seeds(a.seeds), [parse_method(m) for m in a.method]   # before the teacher or any data is loaded
+    except ValueError as e: raise SystemExit(f"kd_nb_study: {e}") from None
+    if a.jobs < 1: raise SystemExit(f"kd_nb_study: --jobs {a.jobs}: give the number of runs to train at once (1 or more).")
     t0 = time.time()
-    df = run_study(a.method, [int(s) for s in a.seeds.split(',')], r, a.teacher, a.student, a.out, a.data, a.jobs,
-                   None if a.teacher_cache == 'none' else a.teacher_cache, a.reuse)
+    df = run_study(a.method, seeds, r, a.teacher, a.student, a.out, a.data, a.jobs,
+                   None if a.teacher_cache == 'none' else a.teacher_cache, a.reuse, a.precision, a.channels_last, a.compile)
     s = summarize(df); out = Path(a.out)
     _write_csv(s, out/'summary.csv'); _write_csv(study_histories(out), out/'histories.csv')
     plot_study(df, out/'study.png', title=f"{r.dataset}: {a.student} ({r.name})")
