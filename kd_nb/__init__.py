@@ -11,3 +11,19 @@ import warnings as _warnings
 with _warnings.catch_warnings():
     _warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
     import fastai.torch_basics as _fastai_torch_basics  # fastai.layers scripts its activations at import time
+
+# %% ../nbs/00_package.ipynb #9a299b88
+import importlib as _importlib, importlib.abc as _abc, importlib.util as _util, sys as _sys
+
+_MOVED = ('kd', 'dkd', 'fitnet', 'at', 'sp', 'irg', 'semckd', 'slkd')   # method modules that moved to kd_nb.methods in 0.2
+
+class _MovedMethods(_abc.MetaPathFinder, _abc.Loader):
+    "`import kd_nb.sp` (each name of `_MOVED`) gives the module `kd_nb.methods.sp` itself"
+    def find_spec(self, name, path=None, target=None):
+        pkg, _, mod = name.rpartition('.')
+        return _util.spec_from_loader(name, self) if pkg == __name__ and mod in _MOVED else None
+    def create_module(self, spec): return None
+    def exec_module(self, module):   # the import system returns what sys.modules holds under the name once this returns
+        _sys.modules[module.__name__] = _importlib.import_module(f"{__name__}.methods.{module.__name__.rpartition('.')[2]}")
+
+if not any(isinstance(f, _MovedMethods) for f in _sys.meta_path): _sys.meta_path.append(_MovedMethods())

@@ -10,8 +10,8 @@ import torch
 from torch import nn
 from fastcore.basics import listify
 from .features import global_pool, eval_features
-from .sp import sp_similarity, sp_loss
-from .irg import irg_edges
+from .methods.sp import sp_similarity, sp_loss
+from .methods.irg import irg_edges
 
 # %% auto #0
 __all__ = ['layer_features', 'class_order', 'plot_matrices', 'sp_similarity_plot', 'irg_edge_plot', 'sp_loss_on', 'error_rate_on',
@@ -231,4 +231,4 @@ def plot_sp_vs_error(rows:list, # rows with `method`, `l_sp`, `test_error` (e.g.
     return ax, rho
 
 # %% ../nbs/40_analysis.ipynb #c9eea6d3
-from .semckd import sm_score, linear_cka, batch_attention, plot_attention, plot_attention_history, model_features
+from .methods.semckd import sm_score, linear_cka, batch_attention, plot_attention, plot_attention_history, model_features

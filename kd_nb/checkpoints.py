@@ -189,8 +189,17 @@ def plain(o):
     if isinstance(o, (list, tuple, L)): return type(o)(plain(v) for v in o)
     return o
 
+def _state_keys(learn) -> list:
+    "(key, callback) of every callback with a `kd_state`: its class name, numbered from the second of a class on ('InitStage', 'InitStage1', ...)"
+    seen, out = {}, []
+    for cb in learn.cbs:
+        if not hasattr(cb, 'kd_state'): continue
+        n = type(cb).__name__; k = seen.get(n, 0); seen[n] = k + 1
+        out.append((n if k == 0 else f"{n}{k}", cb))
+    return out
+
 def _cb_states(learn):
-    st = {type(cb).__name__: plain(cb.kd_state()) for cb in learn.cbs if hasattr(cb, 'kd_state')}
+    st = {k: plain(cb.kd_state()) for k, cb in _state_keys(learn)}
     dcb = next((cb for cb in learn.cbs if isinstance(cb, DistillCallback)), None)
     if dcb is not None: st['terms'] = dcb.terms.state_dict()
     return st
@@ -255,8 +264,8 @@ def restore(learn, # a learner built the same way as the one that wrote `ckpt`
         dcb.learn = learn
         dcb.setup(); dcb.remove_hooks()
         dcb.terms.load_state_dict(ckpt['cb_states']['terms'])
-    for cb in learn.cbs:
-        st = ckpt.get('cb_states', {}).get(type(cb).__name__)
+    for k, cb in _state_keys(learn):
+        st = ckpt.get('cb_states', {}).get(k)
         if st is not None and hasattr(cb, 'load_kd_state'): cb.load_kd_state(st)
     learn.opt.load_state_dict(ckpt['opt'])
     if 'rng' in ckpt: set_rng_state(ckpt['rng'])

@@ -91,6 +91,7 @@ def dry_run_shapes(model:nn.Module, # the model to run
 # %% ../nbs/00_core.ipynb #055a2c45
 class Term(nn.Module):
     "Base class of a distillation loss term; subclasses implement `forward(s_feats, t_feats, s_logits, t_logits, y)`"
+    needs_index = False  # True: `forward` also gets `idx=` (the batch's dataset indices) and `setup_data` runs before `setup`
     def __init__(self, weight:float=1.0, # multiplier of this term in the training loss
                  s_layers=(), # student layers: dotted names or stage indices
                  t_layers=(), # teacher layers: dotted names or stage indices
@@ -107,6 +108,12 @@ class Term(nn.Module):
                   ) -> tuple:
         "(student layers, teacher layers) to hook; a term may choose them from the models (e.g. AT: all stages paired)"
         return self.s_layers, self.t_layers
+
+    def setup_data(self, n:int, # number of training samples: dataset indices run from 0 to n-1
+                   labels:torch.Tensor, # (n,) the label of every training sample, by dataset index
+                  ):
+        "Learn the training set's size and labels; called once by the callback before `setup`, for terms with `needs_index`"
+        pass
 
     def setup(self, s_shapes:list, # shapes (no batch dim) of the student features, in `s_names` order
               t_shapes:list, # shapes (no batch dim) of the teacher features, in `t_names` order

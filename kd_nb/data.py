@@ -372,6 +372,7 @@ class TensorDL:
         self.mean, self.std, self.seed, self.name = tuple(mean), tuple(std), seed, name
         self.vocab = list(vocab) if vocab is not None else [str(i) for i in range(int(self.y.max()) + 1)]
         self.gen = torch.Generator().manual_seed(seed)
+        self._batch_idx = None
         self.to(device if device is not None else 'cpu')
 
     def to(self, device):
@@ -407,7 +408,13 @@ class TensorDL:
             b = idx[i * self.bs:(i + 1) * self.bs]
             xb = self.x.index_select(0, b)  # ~8x faster than `self.x[b]` on CPU
             if self.augment: xb = random_crop_flip(xb, self.pad, self.flip, self.gen)
+            self._batch_idx = b
             yield self.normalize(xb), self.y.index_select(0, b)
+
+    @property
+    def batch_idx(self):
+        "Dataset indices (into `x` and `y`, on `device`) of the batch `__iter__` yielded last; None before the first"
+        return self._batch_idx
 
     def set_epoch(self, epoch:int):
         "Re-seed the generator from `(seed, epoch)`: epoch `epoch` then has the same order and augmentation whatever ran before (for resuming)"
@@ -415,9 +422,9 @@ class TensorDL:
 
     def one_batch(self):
         "First batch of an epoch, leaving the generator as it was"
-        state = self.gen.get_state()
+        state, idx = self.gen.get_state(), self._batch_idx
         try: return next(iter(self))
-        finally: self.gen.set_state(state)
+        finally: self.gen.set_state(state); self._batch_idx = idx
 
     def new(self, **kwargs):
         "Copy with some of `bs, shuffle, drop_last, augment, flip, pad, seed` changed, and a fresh generator"

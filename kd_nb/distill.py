@@ -113,6 +113,7 @@ class DistillCallback(Callback):
             if not isinstance(t, Term): raise TypeError(f"{t!r} is not a kd_nb Term: subclass kd_nb.core.Term.")
         self.s_taps = self.t_taps = None
         self.t_logits, self.t_states, self.parts_log = None, None, LossRecorder()
+        self.batch_idx = None   # the dataset indices of the training batch, for terms with `needs_index`
         self.logit_cache = None  # a `kd_nb.teacher_cache.TeacherCache` sets itself here
 
     @property
@@ -142,6 +143,25 @@ def _check_outputs(self:DistillCallback, s_out, t_out):
     if isinstance(n_cls, int) and s_out != (n_cls,):
         raise ValueError(f"The data has {n_cls} classes but the models predict {s_out[0]}: build them with n_classes={n_cls}.")
 
+def _gives_indices(dl) -> bool:
+    "Whether loader `dl` says which dataset samples each batch holds: its class defines `batch_idx`, and it has the labels `y`"
+    return getattr(type(dl), 'batch_idx', None) is not None and isinstance(getattr(dl, 'y', None), torch.Tensor)
+
+def _no_indices(terms, dl) -> TypeError:
+    "The error for terms with `needs_index` trained from a loader that cannot say which samples a batch holds"
+    return TypeError(f"{terms} keep one entry per training sample (a memory bank), so they need the dataset index of every "
+                     f"sample of a batch, but the training loader ({type(dl).__name__}) does not give them. Train from "
+                     "kd_nb.data.get_dls (or a kd_nb.data.TensorDL): its `batch_idx` names the images of each batch. Another "
+                     "loader needs a `batch_idx` defined on its class (the dataset indices of the batch it yielded last) and "
+                     "a tensor `y` of every training label.")
+
+@patch
+def _index_data(self:DistillCallback, terms) -> tuple:
+    "(number of training samples, their labels) from the training loader, for `terms` (which need indices)"
+    dl = self.dls.train
+    if not _gives_indices(dl): raise _no_indices([type(t).__name__ for t in terms], dl)
+    return len(dl.y), dl.y
+
 @patch
 def _batch_for_dry_run(self:DistillCallback):
     dl = self.dls.valid if len(getattr(self.dls, 'valid', [])) else self.dls.train
@@ -158,8 +178,11 @@ def setup(self:DistillCallback):
     xb = self._batch_for_dry_run()
     s_shapes, t_shapes = _dry_run(s, s_names, xb, 'student'), _dry_run(self.teacher, t_names, xb, 'teacher')
     self._check_outputs(s_shapes['output'], t_shapes['output'])
+    need = [t for t in self.terms if t.needs_index]
+    n_labels = self._index_data(need) if need else None   # before anything is built: a loader without indices fails here
     for t in self.terms:
         if not getattr(t, '_is_setup', False):
+            if t.needs_index: t.setup_data(*n_labels)
             t.setup([s_shapes[n] for n in t.s_names], [t_shapes[n] for n in t.t_names])
             t._is_setup = True
     self.terms.to(device=p.device)
@@ -176,8 +199,21 @@ def before_fit(self:DistillCallback):
 # %% ../nbs/20_distill.ipynb #3b1f4736
 @patch
 def before_batch(self:DistillCallback):
-    if self.training:
-        for t in self.terms: t.check_batch(self.xb[0].shape[0])
+    self.batch_idx = None
+    if not self.training: return
+    for t in self.terms: t.check_batch(self.xb[0].shape[0])
+    if any(t.needs_index for t in self.terms): self.batch_idx = self._batch_indices()
+
+@patch
+def _batch_indices(self:DistillCallback) -> torch.Tensor:
+    "The dataset indices of the training batch being trained on, from the loader that yielded it, on the batch's device"
+    need = [type(t).__name__ for t in self.terms if t.needs_index]
+    if not _gives_indices(self.dl): raise _no_indices(need, self.dl)
+    idx, n = self.dl.batch_idx, self.xb[0].shape[0]
+    if idx is None or len(idx) != n:
+        raise RuntimeError(f"The training loader ({type(self.dl).__name__}) names {None if idx is None else len(idx)} samples "
+                           f"for a batch of {n}: its `batch_idx` must be set to the indices of each batch as it is yielded.")
+    return idx.to(self.xb[0].device)
 
 @patch
 def after_pred(self:DistillCallback):
@@ -200,14 +236,15 @@ def accumulation_factor(learn:Learner, # a learner, possibly with fastai's `Grad
 @patch
 def _term_loss(self:DistillCallback, k, t, sf, tf32, zs, zt, y, states):
     "Term `k`'s unweighted loss: from the cache's teacher state, or the live teacher's features (storing its state)"
+    kw = {'idx': self.batch_idx} if t.needs_index else {}   # the batch's dataset indices, for terms that ask for them
     if self.t_states is not None and t.t_names:   # replayed from a teacher cache: no teacher features this batch
         if self.t_states[k] is None: raise RuntimeError(f"The teacher cache has no state for {type(t).__name__}: delete "
                                                         f"{self.logit_cache.dir} and run again (it was written by another method).")
-        return t.forward_from_state(sf, self.t_states[k], zs, zt, y)
+        return t.forward_from_state(sf, self.t_states[k], zs, zt, y, **kw)
     tf = [tf32[n] for n in t.t_names]
     st = t.teacher_state(tf, zt) if self.logit_cache is not None and t.t_names else None
     states.append(st)
-    return t(sf, tf, zs, zt, y) if st is None else t.forward_from_state(sf, st, zs, zt, y)  # filling: the state once
+    return t(sf, tf, zs, zt, y, **kw) if st is None else t.forward_from_state(sf, st, zs, zt, y, **kw)  # filling: the state once
 
 @patch
 def _components(self:DistillCallback, k:float=1.) -> dict:
@@ -265,12 +302,12 @@ def after_fit(self:DistillCallback): self.remove_hooks()
 
 # %% ../nbs/20_distill.ipynb #22b07c60
 class DistillLearner(Learner):
-    "A `Learner` that removes the distillation hooks after `fit`, also when it raises"
+    "A `Learner` that removes the distillation hooks after `fit`, also when it raises (every callback's `remove_hooks`)"
     def fit(self, *args, **kwargs):
         try: return super().fit(*args, **kwargs)
         finally:
             for cb in self.cbs:
-                if isinstance(cb, DistillCallback): cb.remove_hooks()
+                if callable(getattr(cb, 'remove_hooks', None)): cb.remove_hooks()
 
     @property
     def distill_cb(self): return next(cb for cb in self.cbs if isinstance(cb, DistillCallback))
@@ -325,8 +362,8 @@ def load_student(fname, # file written by `export_student`
 # %% ../nbs/20_distill.ipynb #6b3c23e7
 from .core import Preset, PRESETS, build_preset, register_preset
 from .features import stage_blocks, block_outputs
-from .kd import KD, KD_CIFAR10, KD_CINIC10
-from .fitnet import FitNet, FITNET_CRD
-from .at import AT, AT_CIFAR10, AT_CINIC10
-from .sp import SP, SP_CIFAR10, SP_CINIC10, SP_CINIC10_KD_SP, SP_CINIC10_AT_SP
-from .irg import IRG, IRG_CIFAR, IRG_CIFAR_LIRG
+from .methods.kd import KD, KD_CIFAR10, KD_CINIC10
+from .methods.fitnet import FitNet, FITNET_CRD
+from .methods.at import AT, AT_CIFAR10, AT_CINIC10
+from .methods.sp import SP, SP_CIFAR10, SP_CINIC10, SP_CINIC10_KD_SP, SP_CINIC10_AT_SP
+from .methods.irg import IRG, IRG_CIFAR, IRG_CIFAR_LIRG

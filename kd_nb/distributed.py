@@ -18,7 +18,7 @@ from .core import Taps, build_method, load_methods
 from .data import TensorDL
 from .distill import distill_learner
 from .test_utils import TinyNet
-from .slkd import SLKD
+from .methods.slkd import SLKD
 
 # %% auto #0
 __all__ = ['extra_params', 'ShardDL', 'to_sync_bn', 'average_grads', 'DistillDistributed', 'distrib_ctx', 'parity_run']

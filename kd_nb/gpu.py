@@ -135,8 +135,14 @@ def step_losses(method:str, # a registered method, e.g. 'kd', 'sp', 'semckd', 's
                 channels_last:bool=False, # also NHWC
                 compile:bool|str=False, # also torch.compile (a backend name, or True for inductor)
                 seed:int=0, # models, data
+                **opts, # the method's options (e.g. init_epochs=0)
                ) -> dict:
     "The weighted loss components of one training step of `method` (e.g. {'ce': ..., 'kd': ...})"
+    from fastai.data.core import DataLoaders
+    from kd_nb.data import TensorDL
+    from kd_nb.models import get_model
+    from kd_nb.distill import distill_learner
+    from kd_nb.core import build_method
     g = torch.Generator().manual_seed(seed)
     x = torch.randint(0, 256, (2*bs, 3, 32, 32), dtype=torch.uint8, generator=g)
     y = torch.randint(0, 10, (2*bs,), generator=g)
@@ -144,7 +150,7 @@ def step_losses(method:str, # a registered method, e.g. 'kd', 'sp', 'semckd', 's
     dls = DataLoaders(dl(x[:bs], y[:bs]), dl(x[bs:], y[bs:]))
     torch.manual_seed(seed)
     t, s = get_model(teacher).to(device), get_model(student).to(device)
-    learn = gpu_options(distill_learner(dls, s, t, method), precision, channels_last, compile)
+    learn = gpu_options(distill_learner(dls, s, t, build_method(method, **opts)), precision, channels_last, compile)
     with learn.no_bar(), learn.no_logging(): learn.fit(1, 1e-3)
     h = learn.distill_cb.history[-1]
     for cb in learn.cbs:

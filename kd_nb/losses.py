@@ -7,11 +7,11 @@ __all__ = []
 
 # %% ../nbs/10_losses.ipynb #e82fc6da
 from .features import as_f32, global_pool, flat_features, check_pairs, check_same_batch
-from .kd import kd_loss, check_temperature
-from .fitnet import fitnet_regressor, fitnet_loss
-from .at import at_map, at_loss
-from .sp import sp_similarity, sp_loss
-from .irg import irg_edges, irg_transform, irg_edge_loss, irg_transform_loss, irg_logits_loss, irg_mtk_loss
+from .methods.kd import kd_loss, check_temperature
+from .methods.fitnet import fitnet_regressor, fitnet_loss
+from .methods.at import at_map, at_loss
+from .methods.sp import sp_similarity, sp_loss
+from .methods.irg import irg_edges, irg_transform, irg_edge_loss, irg_transform_loss, irg_logits_loss, irg_mtk_loss
 
 # %% ../nbs/10_losses.ipynb #5769500c
 __all__ = ['as_f32', 'global_pool', 'kd_loss', 'fitnet_regressor', 'fitnet_loss', 'at_map', 'at_loss', 'sp_similarity',

@@ -12,7 +12,7 @@ from fastai.callback.core import Callback
 from .core import Term
 from .distill import DistillCallback
 from .checkpoints import atomic_save
-from .kd import kd_loss
+from .methods.kd import kd_loss
 
 # %% auto #0
 __all__ = ['teacher_id', 'can_cache', 'topk_pack', 'topk_unpack', 'TeacherCacheError', 'TeacherCache', 'storage_error']

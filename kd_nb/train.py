@@ -21,7 +21,7 @@ from fastai.losses import CrossEntropyLossFlat
 from .core import METHODS, RECIPES, build_method, Method, load_methods, method_options, split_options
 from .data import get_dls, DATASETS
 from .models import get_model, model_names
-from .distill import distill_learner, DistillCallback, PRESETS, build_preset
+from .distill import distill_learner, DistillCallback, DistillLearner, PRESETS, build_preset
 from .checkpoints import atomic_save, CheckpointCallback, CheckpointError, read_checkpoint, resume_point, restore, provenance
 from .teachers import TEACHERS, load_teacher, list_teachers
 from .teacher_cache import TeacherCache, can_cache
@@ -245,7 +245,7 @@ def distill(method:str='kd', # registered method name(s), e.g. 'kd', 'sp', 'kd+s
     if m.needs_teacher:
         learn = distill_learner(dls, s, teacher, m, cbs=log_cbs, **_learner_kwargs(recipe))
     else:
-        learn = Learner(dls, s, cbs=log_cbs, **_learner_kwargs(recipe))
+        learn = DistillLearner(dls, s, cbs=log_cbs + list(m.cbs), **_learner_kwargs(recipe))   # a method without a teacher may still bring callbacks (Rocket's booster)
     gpu_options(learn, **loop)
     if ckpt is not None:
         restore(learn, ckpt)
