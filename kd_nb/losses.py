@@ -8,11 +8,26 @@ __all__ = []
 # %% ../nbs/10_losses.ipynb #e82fc6da
 from .features import as_f32, global_pool, flat_features, check_pairs, check_same_batch
 from .methods.kd import kd_loss, check_temperature
+from .methods.dkd import dkd_loss
 from .methods.fitnet import fitnet_regressor, fitnet_loss
 from .methods.at import at_map, at_loss
+from .methods.vid import vid_nll, vid_variance
+from .methods.fsp import fsp_matrix, fsp_matrices, fsp_distance, fsp_loss
+from .methods.nst import nst_selectivity, nst_loss, nst_gram
+from .methods.ab import ab_loss, ab_mismatch
+from .methods.ft import factor as ft_factor, ft_loss
+from .methods.ofd import ofd_margin, margin_relu, partial_l2, ofd_loss
+from .methods.mgd import mgd_cost, mgd_assign, mgd_reduce, mgd_loss
 from .methods.sp import sp_similarity, sp_loss
 from .methods.irg import irg_edges, irg_transform, irg_edge_loss, irg_transform_loss, irg_logits_loss, irg_mtk_loss
+from .methods.rkd import rkd_pdist, rkd_distance_potential, rkd_angle_potential, rkd_distance_loss, rkd_angle_loss, rkd_loss
+from .methods.pkt import pkt_probs, pkt_divergence, pkt_loss
+from .methods.cc import cc_correlation, cc_loss, cc_repdistiller_loss
+from .methods.crd import crd_nce_loss, crd_scores, crd_memory_update
+from .methods.holistic import holistic_distance, holistic_graph, holistic_aggregate, info_nce_loss
+from .methods.reviewkd import hcl_terms, hcl_loss
+from .methods.rocket import rocket_hint, rocket_loss
 
 # %% ../nbs/10_losses.ipynb #5769500c
-__all__ = ['as_f32', 'global_pool', 'kd_loss', 'fitnet_regressor', 'fitnet_loss', 'at_map', 'at_loss', 'sp_similarity',
-           'sp_loss', 'irg_edges', 'irg_transform', 'irg_edge_loss', 'irg_transform_loss', 'irg_logits_loss', 'irg_mtk_loss']
+__all__ = sorted(n for n, o in list(globals().items())   # every function imported above (the import lines are the list)
+                 if callable(o) and not n.startswith('_') and getattr(o, '__module__', '').startswith('kd_nb.'))
