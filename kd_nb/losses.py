@@ -17,6 +17,7 @@ from .methods.nst import nst_selectivity, nst_loss, nst_gram
 from .methods.ab import ab_loss, ab_mismatch
 from .methods.ft import factor as ft_factor, ft_loss
 from .methods.ofd import ofd_margin, margin_relu, partial_l2, ofd_loss
+from .methods.hkd import hkd_probs, jeffreys_divergence, hkd_pair_loss, hkd_loss
 from .methods.mgd import mgd_cost, mgd_assign, mgd_reduce, mgd_loss
 from .methods.sp import sp_similarity, sp_loss
 from .methods.irg import irg_edges, irg_transform, irg_edge_loss, irg_transform_loss, irg_logits_loss, irg_mtk_loss
