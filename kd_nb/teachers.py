@@ -4,7 +4,7 @@
 
 # %% ../nbs/26_teachers.ipynb #357c4d29
 from __future__ import annotations
-import os, hashlib, difflib, urllib.request
+import os, hashlib, difflib, dataclasses, urllib.request
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import torch
@@ -118,17 +118,34 @@ def load_teacher(teacher, # a shipped name ('fashion_mnist/resnet20'), a checkpo
     return m.eval()
 
 # %% ../nbs/26_teachers.ipynb #af5adbf6
+def _train_command(ck, out) -> str:
+    "The `kd_nb_train_teacher` command that trains the run of checkpoint `ck` into `out`: the recipe's name, and every field it changed"
+    from kd_nb.core import RECIPES
+    r, flags = ck['recipe'], []
+    base = dataclasses.asdict(RECIPES[r['name']]) if r['name'] in RECIPES else {}
+    for k, flag in (('dataset', '--dataset'), ('epochs', '--epochs'), ('bs', '--bs'), ('lr', '--lr'), ('subset', '--subset'),
+                    ('valid_subset', '--valid-subset'), ('holdout', '--holdout'), ('opt', '--opt')):
+        if r.get(k) != base.get(k) and r.get(k) is not None: flags.append(f"{flag} {r[k]}")
+    seed = [] if ck.get('seed', 0) == 0 else [f"--seed {ck['seed']}"]
+    return ' '.join(['kd_nb_train_teacher', f"--recipe {r['name']}", f"--arch {ck['arch']}", *flags, *seed, f"--out {out}"])
+
 def ship_teacher(ckpt_file, # a finished checkpoint written by `kd_nb_train_teacher`
                  dest=None, # target folder; default `TEACHER_DIR`
+                 name:str=None, # the name `load_teacher` will take (default '<dataset>/<arch>'); its file is the name with '/' -> '_'
                 ) -> TeacherCard:
-    "Write the slim, shippable copy of a trained teacher and return its catalogue card"
+    "Write the slim, shippable copy of a trained teacher and return its catalogue card, with the commands that made it"
     ck = read_checkpoint(ckpt_file)
     if not ck.get('done'): raise CheckpointError(f"{ckpt_file} is unfinished: finish its training before shipping it.")
+    name = name or f"{ck['dataset']}/{ck['arch']}"
+    if name.count('/') != 1 or not name.startswith(ck['dataset'] + '/'):
+        raise ValueError(f"name={name!r}: a shipped teacher is named '<dataset>/<label>', e.g. '{ck['dataset']}/{ck['arch']}_30ep'.")
     slim = {k: v for k, v in ck.items() if k not in ('opt', 'cb_states', 'rng', 'smooth_loss')}
-    fname = Path(dest or TEACHER_DIR)/f"{ck['dataset']}_{ck['arch']}.pth"
+    fname = Path(dest or TEACHER_DIR)/f"{name.replace('/', '_')}.pth"
     atomic_save(slim, fname)
-    card = TeacherCard(f"{ck['dataset']}/{ck['arch']}", fname.name, sha256_file(fname), ck['arch'], ck['dataset'],
-                       ck['accuracy'], _cmd(ck['arch'], ck['dataset']))
+    out = f"runs/teachers/{fname.name}"
+    command = (f"{_train_command(ck, out)} && python -c \"from kd_nb.teachers import ship_teacher; "
+               f"ship_teacher('{out}'" + (f", name='{name}'" if name != f"{ck['dataset']}/{ck['arch']}" else '') + ")\"")
+    card = TeacherCard(name, fname.name, sha256_file(fname), ck['arch'], ck['dataset'], ck['accuracy'], command)
     print(card)
     return card
 

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The offline benchmark (Fashion-MNIST, not a paper reproduction): converged shipped teachers, a ResNet-8 student on the
+# offline recipe (fmnist_reduced: 600 images per class, its converged schedule), three seeds, two runs at a time with
+# one CPU thread each. Three grids, each a resumable kd_nb_study:
+#   main      fashion_mnist/resnet56_30ep -> resnet8, every registered method
+#   capacity  fashion_mnist/resnet20_30ep and resnet110_30ep -> resnet8 (resnet56_30ep is the main grid), seven methods
+#   cross     fashion_mnist/vgg13_30ep -> resnet8 (a teacher of another family, 4 stages against the student's 3)
+# Usage, from the repository root: bash nbs/experiments/results/benchmark/run.sh [main|capacity|cross|all] [extra kd_nb_study args]
+# Rerun after a kill: finished runs are skipped, the unfinished one resumes. CSVs and figures are copied next to this script.
+set -uo pipefail
+cd "$(dirname "$0")/../../../.."
+HERE=nbs/experiments/results/benchmark; OUT=${OUT:-runs/benchmark}; KD=${KD_NB_BIN:-.venv/bin}
+export MPLBACKEND=Agg KD_NB_PROGRESS=plain
+WHICH=${1:-all}; shift || true
+E=$(.venv/bin/python -c "from kd_nb.train import FMNIST_REDUCED as r; print(r.epochs)")
+W=$(( (E + 6) / 12 ))        # warm-ups and init stages scaled from the papers' 240-epoch schedules: 20/240 and 30/240 of the run
+I=$(( (E + 4) / 8 ))
+CORE=(--method none --method kd --method sp --method 'irg:w_transform=0,transform_pairs=null' --method semckd:beta=40
+      --method slkd --method dkd:warmup=$W)
+ALL=("${CORE[@]}" --method fitnet --method at --method "vid" --method "fsp:init_epochs=$I" --method nst --method "ab:init_epochs=$I"
+     --method "ft:init_epochs=$I" --method ofd --method mgd --method hkd --method rkd --method pkt --method cc --method crd
+     --method holistic --method semckd_tau:beta=40 --method "reviewkd:warmup=$W" --method rocket:booster=\"resnet56\" --method kd+sp
+     --method 'irg:transform_pairs=[[["relu","layer1.0"],["layer1.0","layer1.2"]]]')
+grid() {   # name teacher methods...
+  local name=$1 teacher=$2; shift 2
+  T0=$(date +%s)
+  $KD/kd_nb_study --out "$OUT/$name" --teacher "$teacher" --student resnet8 --seeds 0,1,2 --jobs 2 "$@" "${EXTRA[@]}"
+  local rc=$?; mkdir -p "$HERE/$name"
+  cp "$OUT/$name"/{study.csv,summary.csv,histories.csv,study.png} "$HERE/$name/" 2>/dev/null
+  echo "grid $name: exit $rc after $(( $(date +%s) - T0 )) s"
+}
+EXTRA=("$@")
+case $WHICH in main|all) grid main fashion_mnist/resnet56_30ep "${ALL[@]}";; esac
+case $WHICH in capacity|all) grid capacity_resnet20 fashion_mnist/resnet20_30ep "${CORE[@]}"
+                             grid capacity_resnet110 fashion_mnist/resnet110_30ep "${CORE[@]}";; esac
+case $WHICH in cross|all) grid cross_vgg13 fashion_mnist/vgg13_30ep "${CORE[@]}" --method fitnet --method at;; esac
