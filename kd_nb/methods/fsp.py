@@ -13,7 +13,7 @@ from ..features import as_f32, check_same_batch, pool_to_smaller, finite_or_expl
 from ..stages import InitStage
 
 # %% auto #0
-__all__ = ['FSP_CIFAR100', 'fsp_matrix', 'fsp_matrices', 'fsp_distance', 'fsp_loss', 'fsp_layers', 'FSP']
+__all__ = ['FSP_CIFAR100', 'fsp_matrix', 'fsp_matrices', 'fsp_distance', 'fsp_loss', 'fsp_layers', 'fsp_connector', 'FSP']
 
 # %% ../../nbs/methods/23_fsp.ipynb #21d16bfb
 def _check_map(f, what, who='feature'):
@@ -117,6 +117,19 @@ def _feature_modules(model, names):
                          f"all under top-level modules of the {type(model).__name__} ({order}).")
     return [m for _, m in kids[:max(order.index(t) for t in tops) + 1]]
 
+# %% ../../nbs/methods/23_fsp.ipynb #e8780b3e
+def fsp_connector(c_s:int, # channels of the student layer
+                  c_t:int, # channels of the teacher layer it stands against
+                 ) -> nn.Module:
+    "kd_nb's FSP width bridge: a bias-free 1×1 convolution c_s → c_t with N(0, 1/c_s) weights, or the identity where c_s = c_t"
+    for c, what in ((c_s, 'c_s'), (c_t, 'c_t')):
+        if isinstance(c, bool) or not isinstance(c, int) or c < 1:
+            raise ValueError(f"fsp_connector: {what}={c!r}; give the layers' channel counts, integers >= 1.")
+    if c_s == c_t: return nn.Identity()
+    conv = nn.Conv2d(c_s, c_t, 1, bias=False)
+    nn.init.normal_(conv.weight, 0., c_s ** -.5)
+    return conv
+
 # %% ../../nbs/methods/23_fsp.ipynb #10760bd3
 def _check_shapes(term, s_shapes, t_shapes):
     "Refuse layer lists that FSP cannot compare: too few, of different lengths, not maps, or channel pairs that differ"
@@ -130,14 +143,16 @@ def _check_shapes(term, s_shapes, t_shapes):
             if len(s) != 3:
                 raise ValueError(f"FSP: the {who} layer {n!r} gives features of shape {tuple(s)}, not maps (c, h, w): FSP matrices "
                                  "are inner products over spatial positions; use convolutional layers (the stem and the stages).")
+    if term.connect is not None: return   # connectors bridge the widths
     for k in range(len(s_shapes) - 1):
         cs, ct = (s_shapes[k][0], s_shapes[k+1][0]), (t_shapes[k][0], t_shapes[k+1][0])
         if cs != ct:
             raise ValueError(f"FSP compares FSP matrices entry by entry, so each pair of consecutive layers needs the same channels "
                              f"in both models, but the student's {sn[k]!r} → {sn[k+1]!r} has {cs} channels and the teacher's "
                              f"{tn[k]!r} → {tn[k+1]!r} has {ct}: use a student of the teacher's widths (e.g. resnet8x4 for "
-                             "resnet32x4, as in the CRD benchmark, which has no FSP result where the widths differ), or pass "
-                             "s_layers/t_layers whose channels match.")
+                             "resnet32x4, as in the CRD benchmark, which has no FSP result where the widths differ), pass "
+                             "s_layers/t_layers whose channels match, or connect='conv1x1' (kd_nb's trainable 1×1 connectors, "
+                             "not the benchmark's).")
 
 # %% ../../nbs/methods/23_fsp.ipynb #1b7473cb
 class FSP(Term):
@@ -146,6 +161,7 @@ class FSP(Term):
                  s_layers=None, # student layers in forward order (stage indices or dotted names); None: the stem and every stage
                  t_layers=None, # teacher layers, one per student layer; None: the stem and every stage
                  reduction:str='mean', # 'mean' (RepDistiller) or 'paper' (eq. 2), see `fsp_distance`
+                 connect:str|None=None, # None: the benchmark (equal channels needed); 'conv1x1': kd_nb's `fsp_connector` per student layer
                 ):
         super().__init__(weight, s_layers, t_layers)
         if (s_layers is None) != (t_layers is None):
@@ -155,34 +171,52 @@ class FSP(Term):
             if len(self.s_layers) < 2:
                 raise ValueError(f"FSP: s_layers={self.s_layers}: give at least 2 layers per model (FSP matrices join consecutive layers).")
         _check_reduction(reduction, 'FSP')
-        self.reduction, self._req = reduction, (s_layers, t_layers)
+        if connect not in (None, 'conv1x1'):
+            raise ValueError(f"FSP: connect={connect!r}; use None (the benchmark: the models' channels must match) or 'conv1x1' "
+                             "(kd_nb's trainable 1×1 convolutions from each student layer to the teacher layer's channels).")
+        self.reduction, self._req, self.connect, self.connectors = reduction, (s_layers, t_layers), connect, None
 
     def layers_for(self, student, teacher):
         "The layers given, or the stem and every stage of both models (`fsp_layers`)"
         if self._req[0] is not None: return listify(self._req[0]), listify(self._req[1])
         return fsp_layers(student, 'student'), fsp_layers(teacher, 'teacher')
-    def setup(self, s_shapes, t_shapes): _check_shapes(self, s_shapes, t_shapes)
+    def setup(self, s_shapes, t_shapes):
+        _check_shapes(self, s_shapes, t_shapes)
+        if self.connect is not None: self.connectors = nn.ModuleList([fsp_connector(s[0], t[0]) for s, t in zip(s_shapes, t_shapes)])
+    def connected(self, sf:list) -> list:
+        "The student's maps as its FSP matrices see them: through the connectors, if any"
+        if self.connect is None: return sf
+        if self.connectors is None:
+            raise RuntimeError("FSP(connect='conv1x1') builds its connectors in `setup`, from the layers' shapes: use it through "
+                               "DistillCallback/distill_learner.")
+        return [c(f) for c, f in zip(self.connectors, sf)]
     def teacher_state(self, tf, zt):
         "The teacher's FSP matrices, (b, c_a, c_b) per layer pair: all the loss needs from the teacher"
         return fsp_matrices(tf)
     def forward_from_state(self, sf, gts, zs, zt, y):
         "The loss from the teacher's FSP matrices (replayed from a cache, or just computed by `forward`)"
-        return finite_or_explain(self, fsp_distance(fsp_matrices(sf), gts, self.reduction), sf, gts)
+        return finite_or_explain(self, fsp_distance(fsp_matrices(self.connected(sf)), gts, self.reduction), sf, gts)
     def forward(self, sf, tf, zs, zt, y): return self.forward_from_state(sf, self.teacher_state(tf, zt), zs, zt, y)
     def init_params(self, student):
-        "What the init stage trains: the student's modules up to its last FSP layer (RepDistiller's `get_feat_modules`)"
-        return [p for m in _feature_modules(student, self.s_names) for p in m.parameters()]
+        "What the init stage trains: the student's modules up to its last FSP layer (RepDistiller's `get_feat_modules`), and the connectors"
+        ps = [p for m in _feature_modules(student, self.s_names) for p in m.parameters()]
+        if self.connect is not None:
+            if self.connectors is None: self.connected(None)   # (says how to build them)
+            ps += list(self.connectors.parameters())
+        return ps
     def init_loss(self, sf, tf, zs, zt, y):
         "The init stage's loss: the FSP loss alone, unweighted (RepDistiller sums the pairs without β)"
         return self.forward(sf, tf, zs, zt, y)
     def extra_repr(self):
         lay = lambda l: l if l else 'stem+stages'   # before the callback resolves them
-        return f"weight={self.weight}, s_layers={lay(self.s_layers)}, t_layers={lay(self.t_layers)}, reduction={self.reduction!r}"
+        con = '' if self.connect is None else f", connect={self.connect!r}"
+        return f"weight={self.weight}, s_layers={lay(self.s_layers)}, t_layers={lay(self.t_layers)}, reduction={self.reduction!r}{con}"
 
 # %% ../../nbs/methods/23_fsp.ipynb #412a9472
 @register_method('fsp', "FSP (Yim et al. 2017), CRD benchmark: 30 init epochs on Σ_pairs mean((G_s − G_t)²) over stem+stages, then CE (β·L_FSP, β=0)")
-def _fsp(fsp_beta:float=0., init_epochs:int=30, init_lr:float=None, fsp_s_layers=None, fsp_t_layers=None, fsp_reduction:str='mean'):
-    term = FSP(fsp_beta, fsp_s_layers, fsp_t_layers, fsp_reduction)
+def _fsp(fsp_beta:float=0., init_epochs:int=30, init_lr:float=None, fsp_s_layers=None, fsp_t_layers=None, fsp_reduction:str='mean',
+         fsp_connect:str|None=None):
+    term = FSP(fsp_beta, fsp_s_layers, fsp_t_layers, fsp_reduction, fsp_connect)
     return Method([term], cbs=[InitStage(init_epochs, lr=init_lr, terms=[term])], ce_weight=1.0)
 
 # CRD (Tian et al. 2020) benchmark, RepDistiller scripts/run_cifar_distill.sh: `--distill fsp -a 0 -b 50` (-r 1 and --init_epochs 30

@@ -14,8 +14,8 @@ from fastai.learner import Recorder
 from fastai.metrics import accuracy
 from ..core import Term, Method, Preset, register_method, register_preset
 from ..features import flat_features, check_pairs, check_same_batch, finite_or_explain, check_same_len
-from ..models import taps, cifar_resnet, wide_resnet, BasicBlock, WideBlock
-from ..mobile import mobilenetv2, InvertedResidual
+from ..models import taps, cifar_resnet, wide_resnet, BasicBlock, WideBlock, ZooModel, classifier_head, init_weights, check_in_chans
+from ..mobile import mobilenetv2, InvertedResidual, shufflenetv1, ShuffleV1Unit, shufflenetv2, ShuffleV2Down, SHUFFLENETV2_CFGS
 from ..gpu import ChannelsLast
 from ..checkpoints import smooth_loss_state, load_smooth_loss
 from ..distill import DistillCallback, distill_learner
@@ -223,10 +223,68 @@ def _mobilenetv2_spec(m):
     t = m.block1[0].conv[0][0].out_channels // m.block1[0].conv[0][0].in_channels
     return lambda w_: mobilenetv2(w * w_, m.fc.out_features, m.stem[0].in_channels, t)
 
-_AUX_FAMILIES = {'CIFAR ResNet (cifar_resnet)': _resnet_spec, 'WRN (wide_resnet)': _wrn_spec, 'MobileNetV2 (mobilenetv2)': _mobilenetv2_spec}
+def _times(c, w, fam):
+    "Channel count `c` times `w`, rounded; at least 1"
+    n = round(c * w)
+    if n < 1: raise ValueError(f"A {fam} auxiliary of width={w:g} would have {c}×{w:g} = {c * w:g} channels in a layer: pass a larger width.")
+    return n
+
+def _vgg_net(cfg, n_classes, in_chans):
+    "kd_nb's CIFAR VGG (`cifar_vgg`) with the convolutions' channels `cfg`, one list per block: the zoo's `cifar_vgg` is `cfg = VGG_CFGS[depth]`"
+    check_in_chans(in_chans)
+    layers, ni = {}, in_chans
+    for i, cs in enumerate(cfg):
+        block = []
+        for nf in cs: block += [nn.Conv2d(ni, nf, 3, padding=1), nn.BatchNorm2d(nf), nn.ReLU()]; ni = nf
+        layers[f'block{i}'] = nn.Sequential(*block)
+        if i < 3: layers[f'pool{i}'] = nn.MaxPool2d(2)
+    head = classifier_head(ni, n_classes); head['classifier'] = head.pop('fc')
+    m = ZooModel({**layers, **head}, [f'block{i}' for i in range(1, len(cfg))],
+                 [f'block{i}.{3*len(c)-2}' for i, c in enumerate(cfg) if i > 0], kd_head='classifier')
+    return init_weights(m, fc_std=0.01)
+
+def _vgg_spec(m):
+    "A builder width -> network of `m`'s architecture if `m` is a kd_nb CIFAR VGG, else None"
+    if not all(hasattr(m, k) for k in ('block0', 'pool0', 'classifier')) or not isinstance(m.block0[0], nn.Conv2d): return None
+    cfg = [[c.out_channels for c in getattr(m, f'block{i}') if isinstance(c, nn.Conv2d)] for i in range(5) if hasattr(m, f'block{i}')]
+    return lambda w: _vgg_net([[_times(c, w, 'VGG') for c in cs] for cs in cfg], m.classifier.out_features, m.block0[0].in_channels)
+
+def _shufflev1_spec(m):
+    "A builder width -> network of `m`'s architecture if `m` is a kd_nb ShuffleNetV1, else None"
+    if not hasattr(m, 'layer1') or not isinstance(m.layer1[0], ShuffleV1Unit): return None
+    stages = [getattr(m, f'layer{s}') for s in range(1, 10) if hasattr(m, f'layer{s}')]
+    stem, chans = m.stem[0].out_channels, []
+    for st in stages: chans.append(st[0].conv3[0].out_channels + (chans[-1] if chans else stem))   # a stride-2 unit concatenates its input
+    groups, blocks = stages[0][0].conv3[0].groups, tuple(len(st) for st in stages)
+    def build(w):
+        try: return shufflenetv1(m.fc.out_features, m.stem[0].in_channels, groups, tuple(_times(c, w, 'ShuffleNetV1') for c in chans),
+                                 blocks, _times(stem, w, 'ShuffleNetV1'))
+        except (ValueError, RuntimeError) as e:
+            raise ValueError(f"A ShuffleNetV1 of width={w:g} (stem {stem * w:g}, stages {[c * w for c in chans]}) cannot be built with "
+                             f"{groups} groups ({e}): pass a width that keeps every unit's channels divisible by 4·groups (e.g. 2), "
+                             "or aux_factory=... .") from None
+    return build
+
+def _shufflev2_spec(m):
+    "A builder width -> network of `m`'s architecture if `m` is a kd_nb ShuffleNetV2, else None"
+    if not hasattr(m, 'layer1') or not isinstance(m.layer1[0], ShuffleV2Down): return None
+    stages = [getattr(m, f'layer{s}') for s in range(1, 4)]
+    chans = tuple(2 * st[0].left[1][0].out_channels for st in stages) + (m.conv2[0].out_channels,)
+    size = next((k for k, v in SHUFFLENETV2_CFGS.items() if v == chans), None)
+    if size is None: return None                                         # not one of the zoo's sizes: the check below refuses it
+    def build(w):
+        if size * w not in SHUFFLENETV2_CFGS:
+            raise ValueError(f"The zoo's ShuffleNetV2 comes in sizes {sorted(SHUFFLENETV2_CFGS)} (Ma et al.'s configurations): the student's "
+                             f"size {size:g} times width={w:g} is {size * w:g}, none of them. Pass a width that gives one (2 for the ×1 "
+                             "'ShuffleV2'), or aux_factory=... .")
+        return shufflenetv2(size * w, m.fc.out_features, m.stem[0].in_channels, tuple(len(st) - 1 for st in stages))
+    return build
+
+_AUX_FAMILIES = {'CIFAR ResNet (cifar_resnet)': _resnet_spec, 'WRN (wide_resnet)': _wrn_spec, 'MobileNetV2 (mobilenetv2)': _mobilenetv2_spec,
+                 'VGG (cifar_vgg)': _vgg_spec, 'ShuffleNetV1 (shufflenetv1)': _shufflev1_spec, 'ShuffleNetV2 (shufflenetv2)': _shufflev2_spec}
 
 # %% ../../nbs/methods/29_hkd.ipynb #8aef5269
-def auxiliary_model(student:nn.Module, # a kd_nb zoo student: a CIFAR ResNet, a WRN or a MobileNetV2
+def auxiliary_model(student:nn.Module, # a kd_nb zoo student: a CIFAR ResNet, a WRN, a VGG, a MobileNetV2, a ShuffleNetV1 or V2
                     width:float=2., # channel multiplier (2: SemCKD's resnet8x4_double for a resnet8x4 student)
                    ) -> nn.Module:
     "HKD's auxiliary network: the student's architecture with `width`× its channels, freshly initialised"
@@ -239,10 +297,9 @@ def auxiliary_model(student:nn.Module, # a kd_nb zoo student: a CIFAR ResNet, a 
                              "(a function student -> auxiliary network).")
         return build(width)
     name = f", {student.kd_name!r}" if isinstance(getattr(student, 'kd_name', None), str) else ''
-    raise ValueError(f"auxiliary_model: kd_nb has a width multiplier only for CIFAR ResNets, WRNs and MobileNetV2, and the student "
-                     f"({type(student).__name__}{name}) is none of them (VGG and the ShuffleNets have fixed widths in the zoo): "
-                     "pass aux_factory=... (a function student -> auxiliary network), or with_auxiliary=False to distil from "
-                     "the teacher directly.")
+    raise ValueError(f"auxiliary_model: kd_nb widens the zoo's CIFAR ResNets, WRNs, VGGs, MobileNetV2 and ShuffleNetV1/V2, and the "
+                     f"student ({type(student).__name__}{name}) is none of them: pass aux_factory=... (a function student -> auxiliary "
+                     "network), or with_auxiliary=False to distil from the teacher directly.")
 
 # %% ../../nbs/methods/29_hkd.ipynb #85bfcfad
 AUX_EPOCH0 = -10_000   # auxiliary epoch e draws its batches as loader epoch AUX_EPOCH0 - e (kd_nb's loaders' `set_epoch`)

@@ -17,7 +17,8 @@ from ..data import TensorDL
 from .ofd import ofd_margin, ofd_loss, ofd_stage_weights, preact_bn
 
 # %% auto #0
-__all__ = ['MGD_CIFAR100', 'KD_MGD_CIFAR100', 'mgd_cost', 'mgd_assign', 'mgd_reduce', 'mgd_loss', 'MGD', 'MGDUpdate']
+__all__ = ['MGD_CIFAR100', 'KD_MGD_CIFAR100', 'mgd_cost', 'mgd_assign', 'mgd_reduce', 'mgd_loss', 'negative_stats', 'data_margin',
+           'MGD', 'MGDUpdate']
 
 # %% ../../nbs/methods/28_mgd.ipynb #4bc4f049
 def mgd_cost(f_s:torch.Tensor, # student features (b, c_s, h, w), before the ReLU
@@ -107,6 +108,24 @@ def mgd_loss(f_s:torch.Tensor, # the student's features after their BatchNorm (b
     t, m = mgd_reduce(f_t, groups, margin, reducer, generator)
     return ofd_loss(f_s, t, m)
 
+# %% ../../nbs/methods/28_mgd.ipynb #427a783b
+def negative_stats(f_t:torch.Tensor, # teacher features before the ReLU (b, c, ...)
+                  ) -> torch.Tensor:
+    "Per channel, the sum and the number of the negative values of a batch of features: a (2, c) float64 tensor, to add up over batches"
+    if f_t.dim() < 2: raise ValueError(f"negative_stats needs features (b, c, ...), got shape {tuple(f_t.shape)}.")
+    x = f_t.detach().double().transpose(0, 1).flatten(1)                     # (c, b·positions)
+    neg = x < 0
+    return torch.stack([torch.where(neg, x, torch.zeros_like(x)).sum(1), neg.sum(1).double()])
+
+def data_margin(stats:torch.Tensor, # (2, c) sums and counts of negative values, from `negative_stats` (added over batches)
+               ) -> torch.Tensor:
+    "kd_nb's data margin m = E[x | x < 0] of each channel, estimated from the sums: their mean; 0 where no value was negative"
+    if stats.dim() != 2 or stats.shape[0] != 2 or not bool(torch.isfinite(stats).all()) or bool((stats[1] < 0).any()):
+        raise ValueError(f"data_margin needs the (2, c) sums and counts of `negative_stats`, got shape {tuple(stats.shape)}: add up "
+                         "`negative_stats(f)` over the batches of a statistics pass.")
+    s, n = stats
+    return torch.where(n > 0, s / n.clamp(min=1), torch.zeros_like(s)).float()
+
 # %% ../../nbs/methods/28_mgd.ipynb #e4a28737
 def _mgd_layer(model, l, who):
     "A pre-ReLU layer of `model`: a stage index into `taps(model, preact=True)`, or a dotted name as given"
@@ -131,7 +150,7 @@ def _check_pair(term, i, s, t, m):
     if len(s) != 3 or len(t) != 3:
         raise ValueError(f"MGD needs feature maps (c, h, w) on both sides, got student {sn} {tuple(s)} and teacher {tn} {tuple(t)}: "
                          "pick convolutional layers before a ReLU, not pooled vectors.")
-    if t[0] != len(m):
+    if m is not None and t[0] != len(m):
         raise ValueError(f"MGD: the teacher layer {tn} has {t[0]} channels but its BatchNorm gives {len(m)} margins: t_bns must "
                          "name, for each teacher layer, the BatchNorm with as many channels.")
     if t[0] < s[0]:
@@ -153,6 +172,7 @@ class MGD(Term):
                  stats:str='pass', # statistics for re-matching: 'pass' over the training set (authors' code) or 'train' batches
                  update_every:int=2, # re-solve the matching every this many epochs (`MGDUpdate`); 0: only before training
                  max_images:int|None=None, # images a statistics pass reads at most; None: the whole training set
+                 margin:str='bn', # 'bn': OFD's margins from the teacher's BatchNorms (authors' code); 'data': E[x | x<0] per channel from the first statistics pass (kd_nb's)
                 ):
         super().__init__(weight, s_layers, t_layers)
         if (s_layers is None) != (t_layers is None):
@@ -168,7 +188,12 @@ class MGD(Term):
             raise ValueError(f"MGD: update_every={update_every!r}; give a number of epochs >= 0 (2 in the authors' code, 0: never re-solve).")
         if max_images is not None and (isinstance(max_images, bool) or not isinstance(max_images, int) or max_images < 1):
             raise ValueError(f"MGD: max_images={max_images!r}; give a number of images >= 1, or None for the whole training set.")
-        self._req, self.t_bns, self.stage_weights = (s_layers, t_layers), t_bns, stage_weights
+        if margin not in ('bn', 'data'):
+            raise ValueError(f"MGD: margin={margin!r}; use 'bn' (OFD's margins from the BatchNorm before each teacher layer, as the authors' "
+                             "code) or 'data' (kd_nb's: the mean of each teacher channel's negative values over the first statistics pass).")
+        if margin == 'data' and t_bns is not None:
+            raise ValueError("MGD: t_bns names BatchNorms to read margins from, but margin='data' estimates them from the features: give one or the other.")
+        self._req, self.t_bns, self.stage_weights, self.margin = (s_layers, t_layers), t_bns, stage_weights, margin
         self.reducer, self.remainder, self.stats, self.update_every, self.max_images = reducer, remainder, stats, update_every, max_images
         self.bns, self.n_margins, self.n_pairs = None, 0, 0
 
@@ -181,6 +206,7 @@ class MGD(Term):
         else:
             s = [_mgd_layer(student, l, 'student') for l in listify(self._req[0])]
             t = [_mgd_layer(teacher, l, 'teacher') for l in listify(self._req[1])]
+        if self.margin == 'data': self.n_margins = 0; return s, t          # estimated from the features: buffers made in `setup`
         bns = [preact_bn(teacher, n) for n in t] if self.t_bns is None else listify(self.t_bns)
         if len(bns) != len(t): raise ValueError(f"MGD: {len(bns)} teacher BatchNorms {bns} for {len(t)} teacher layers {t}: give one per layer.")
         for b in bns:
@@ -201,7 +227,8 @@ class MGD(Term):
     def solved(self) -> bool: return self.bns is not None and int(self.n_solves) > 0
 
     def setup(self, s_shapes, t_shapes):
-        for i, (s, t, m) in enumerate(zip(s_shapes, t_shapes, self.margins)): _check_pair(self, i, s, t, m)
+        ms = [None] * len(s_shapes) if self.margin == 'data' else self.margins
+        for i, (s, t, m) in enumerate(zip(s_shapes, t_shapes, ms)): _check_pair(self, i, s, t, m)
         w = ofd_stage_weights(len(s_shapes)) if self.stage_weights is None else [float(v) for v in listify(self.stage_weights)]
         if len(w) != len(s_shapes): raise ValueError(f"MGD: {len(w)} stage weights {w} for {len(s_shapes)} layer pairs: give one per pair, or None.")
         self.w, self.n_pairs = w, len(s_shapes)
@@ -209,6 +236,11 @@ class MGD(Term):
         for i, (s, t) in enumerate(zip(s_shapes, t_shapes)):
             self.register_buffer(f'cost{i}', torch.zeros(s[0], t[0], dtype=torch.float64))
             self.register_buffer(f'groups{i}', torch.zeros(s[0], 1 if self.reducer == 'sm' else t[0] // s[0], dtype=torch.long))
+        if self.margin == 'data':
+            for i, t in enumerate(t_shapes):
+                self.register_buffer(f'margin{i}', torch.zeros(t[0]))
+                self.register_buffer(f'negstats{i}', torch.zeros(2, t[0], dtype=torch.float64))
+            self.n_margins = len(t_shapes)
         self.register_buffer('n_images', torch.zeros((), dtype=torch.long))
         self.register_buffer('n_solves', torch.zeros((), dtype=torch.long))
 
@@ -219,22 +251,28 @@ class MGD(Term):
         "Add one batch's channel distances to the running sums of every pair"
         if self.bns is None: raise RuntimeError("MGD builds its buffers in `setup`: use it through DistillCallback/distill_learner.")
         for c, s, t in zip(self.costs, sf, tf): c += mgd_cost(*pool_to_smaller(as_f32(s), as_f32(t))).to(c.device)
+        if self.margin == 'data' and int(self.n_solves) == 0:                  # the margins' statistics: until the first solve
+            for i, t in enumerate(tf): getattr(self, f'negstats{i}').add_(negative_stats(t).to(self.n_images.device))
         self.n_images += sf[0].shape[0]
 
     @torch.no_grad()
     def solve(self):
-        "Solve every pair's matching on the mean distances gathered since the last solve, then start new sums"
+        "Solve every pair's matching on the mean distances gathered since the last solve (and, with margin='data', fix the margins at the first), then start new sums"
         n = int(self.n_images) if self.bns is not None else 0
         if n == 0: raise RuntimeError("MGD.solve: no statistics yet: `track` the features of some batches first (MGDUpdate does, with a "
                                       "pass over the training set).")
         for c, g in zip(self.costs, self.groups): g.copy_(mgd_assign(c / n, self.reducer, self.remainder))
-        self.reset()
+        if self.margin == 'data' and int(self.n_solves) == 0:
+            for i in range(self.n_pairs): getattr(self, f'margin{i}').copy_(data_margin(getattr(self, f'negstats{i}')))
         self.n_solves += 1
+        self.reset()
 
     @torch.no_grad()
     def reset(self):
-        "Forget the statistics gathered since the last solve"
+        "Forget the statistics gathered since the last solve (the margins' too, while they are not fixed)"
         for c in self.costs: c.zero_()
+        if self.margin == 'data' and int(self.n_solves) == 0:
+            for i in range(self.n_pairs): getattr(self, f'negstats{i}').zero_()
         self.n_images.zero_()
 
     def forward(self, sf, tf, zs, zt, y):
@@ -250,7 +288,7 @@ class MGD(Term):
         return finite_or_explain(self, loss, sf, tf)
 
     def extra_repr(self): return (f"weight={self.weight}, s_layers={self.s_layers}, t_layers={self.t_layers}, reducer={self.reducer!r}, "
-                                  f"stats={self.stats!r}, update_every={self.update_every}")
+                                  f"stats={self.stats!r}, update_every={self.update_every}" + (", margin='data'" if self.margin == 'data' else ''))
 
 # %% ../../nbs/methods/28_mgd.ipynb #e02fc42d
 class MGDUpdate(Callback):
@@ -284,9 +322,9 @@ class MGDUpdate(Callback):
 @register_method('mgd', "MGD (Yue et al. 2020): CE + β·Σ_i 2^(i+1−n)·d_p(max(ρ(F_t), ρ(m)), BN(F_s))/b, teacher channels matched "
                  "to the student's (Hungarian method, every 2 epochs) and reduced by absolute max pooling, β=1e-3")
 def _mgd(mgd_beta:float=1e-3, mgd_s_layers=None, mgd_t_layers=None, mgd_t_bns=None, mgd_stage_weights=None, mgd_reducer:str='amp',
-         mgd_remainder:str='last', mgd_stats:str='pass', mgd_update_every:int=2, mgd_max_images:int|None=None):
+         mgd_remainder:str='last', mgd_stats:str='pass', mgd_update_every:int=2, mgd_max_images:int|None=None, mgd_margin:str='bn'):
     term = MGD(mgd_beta, mgd_s_layers, mgd_t_layers, mgd_t_bns, mgd_stage_weights, mgd_reducer, mgd_remainder, mgd_stats,
-               mgd_update_every, mgd_max_images)
+               mgd_update_every, mgd_max_images, mgd_margin)
     return Method([term], cbs=[MGDUpdate(term)], ce_weight=1.0)
 
 # KaiyuYue/mgd cls/main_mgd.py: --mgd-reducer amp, --mgd-update-freq 2 (defaults), loss += d_loss.sum() / batch_size / loss_factor

@@ -5,7 +5,8 @@
 #   main      fashion_mnist/resnet56_30ep -> resnet8, every registered method
 #   capacity  fashion_mnist/resnet20_30ep and resnet110_30ep -> resnet8 (resnet56_30ep is the main grid), seven methods
 #   cross     fashion_mnist/vgg13_30ep -> resnet8 (a teacher of another family, 4 stages against the student's 3)
-# Usage, from the repository root: bash nbs/experiments/results/benchmark/run.sh [main|capacity|cross|all] [extra kd_nb_study args]
+# Usage, from the repository root: bash nbs/experiments/results/benchmark/run.sh [main_core|main|capacity|cross|all] [extra kd_nb_study args]
+# (main_core: the main grid's seven core methods only; main then adds every other method to the same study)
 # Rerun after a kill: finished runs are skipped, the unfinished one resumes. CSVs and figures are copied next to this script.
 set -uo pipefail
 cd "$(dirname "$0")/../../../.."
@@ -30,7 +31,8 @@ grid() {   # name teacher methods...
   echo "grid $name: exit $rc after $(( $(date +%s) - T0 )) s"
 }
 EXTRA=("$@")
+case $WHICH in main_core) grid main fashion_mnist/resnet56_30ep "${CORE[@]}";; esac
 case $WHICH in main|all) grid main fashion_mnist/resnet56_30ep "${ALL[@]}";; esac
-case $WHICH in capacity|all) grid capacity_resnet20 fashion_mnist/resnet20_30ep "${CORE[@]}"
-                             grid capacity_resnet110 fashion_mnist/resnet110_30ep "${CORE[@]}";; esac
+case $WHICH in capacity|capacity_resnet20|all) grid capacity_resnet20 fashion_mnist/resnet20_30ep "${CORE[@]}";; esac
+case $WHICH in capacity|capacity_resnet110|all) grid capacity_resnet110 fashion_mnist/resnet110_30ep "${CORE[@]}";; esac
 case $WHICH in cross|all) grid cross_vgg13 fashion_mnist/vgg13_30ep "${CORE[@]}" --method fitnet --method at;; esac
