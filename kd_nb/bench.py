@@ -31,7 +31,8 @@ from .teachers import load_teacher
 # %% auto #0
 __all__ = ['CIFAR100_STATS', 'BF16_PEAK_TFLOPS', 'PLAIN_LOOP', 'teacher_pass_time', 'epoch_costs', 'cache_costs', 'random_cifar',
            'repdistiller_loader', 'repdistiller_sgd', 'repdistiller_loop', 'kd_flops_per_image', 'bf16_peak',
-           'kdnb_kd_learner', 'kd_speed', 'loop_costs', 'epoch_flops', 'cpu_peak', 'loop_profile', 'eval_costs']
+           'kdnb_kd_learner', 'kd_speed', 'loop_costs', 'epoch_flops', 'cpu_peak', 'loop_profile', 'compile_costs',
+           'eval_costs']
 
 # %% ../nbs/50_bench.ipynb #b81737b4
 class _TrainTimer(Callback):
@@ -384,6 +385,47 @@ def loop_profile(loop:dict=None, # `distill` loop options (default: this machine
     rows = [dict(op=k, self_s=s, calls=n) for k, s, n in ev[:top]] + [dict(op='other', self_s=sum(s for _, s, _ in ev[top:]), calls=sum(n for *_, n in ev[top:]))]
     df = pd.DataFrame(rows); df['share'] = df.self_s / total
     return df
+
+# %% ../nbs/50_bench.ipynb #a1fa080a
+def compile_costs(models=('resnet8', 'resnet56'), # zoo models, trained as 1-channel 32×32 Fashion-MNIST students
+                  bs:int=128, # batch size
+                  steps:int=10, # timed steady steps (median)
+                  fresh_cache:bool=True, # empty inductor's on-disk cache first, so the first step includes the whole compilation
+                 ) -> pd.DataFrame:
+    "Per model: seconds of the first compiled training step, the steady step compiled and eager, and the steps to break even"
+    from kd_nb.gpu import loop_options
+    loop, old_cache = loop_options(steps=0), os.environ.get('TORCHINDUCTOR_CACHE_DIR')
+    rows = []
+    try:
+        for name in models:
+            row = {'model': name, 'precision': loop['precision'], 'channels_last': loop['channels_last']}
+            for comp in (False, True):
+                if comp and fresh_cache:   # an empty on-disk cache of its own (other processes' caches are left alone)
+                    os.environ['TORCHINDUCTOR_CACHE_DIR'] = tempfile.mkdtemp(prefix='kd_nb_compile_costs_')
+                    torch._dynamo.reset()
+                torch.manual_seed(0)
+                m = get_model(name, n_classes=10, in_chans=1)
+                if loop['channels_last']: m = m.to(memory_format=torch.channels_last)
+                if comp: m.compile()
+                opt = torch.optim.SGD(m.parameters(), lr=0.01, momentum=0.9)
+                x, y = torch.randn(bs, 1, 32, 32), torch.randint(0, 10, (bs,))
+                if loop['channels_last']: x = x.contiguous(memory_format=torch.channels_last)
+                def step():
+                    t = time.perf_counter()
+                    with torch.autocast('cpu', torch.bfloat16, enabled=loop['precision'] == 'bf16'):
+                        loss = F.cross_entropy(m(x), y)
+                    opt.zero_grad(); loss.backward(); opt.step()
+                    return time.perf_counter() - t
+                first = step(); step()
+                steady = statistics.median(step() for _ in range(steps))
+                row.update({f"{'compiled' if comp else 'eager'}_first_s": first, f"{'compiled' if comp else 'eager'}_step_s": steady})
+            gain = row['eager_step_s'] - row['compiled_step_s']
+            row['break_even_steps'] = (row['compiled_first_s'] - row['eager_first_s']) / gain if gain > 0 else float('inf')
+            rows.append(row)
+    finally:   # the process's own inductor cache again
+        if old_cache is None: os.environ.pop('TORCHINDUCTOR_CACHE_DIR', None)
+        else: os.environ['TORCHINDUCTOR_CACHE_DIR'] = old_cache
+    return pd.DataFrame(rows)
 
 # %% ../nbs/50_bench.ipynb #b5b15e15
 def eval_costs(bss=(128, 256, 512, 1024), # evaluation batch sizes

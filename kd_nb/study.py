@@ -16,8 +16,8 @@ from .gpu import loop_options
 
 # %% auto #0
 __all__ = ['ENV_COLUMNS', 'STUDY_COLUMNS', 'CRD_LR_BY_ARCH', 'parse_method', 'run_one', 'check_seeds', 'run_study', 'summarize',
-           'plot_study', 'study_histories', 'study_table', 'paired_diff', 'order_check', 'run_pairs', 'study_cli',
-           'study_main']
+           'plot_study', 'study_histories', 'study_table', 'paired_diff', 'order_check', 'gains_across', 'lead_change',
+           'plot_gains', 'run_pairs', 'study_cli', 'study_main']
 
 # %% ../nbs/32_study.ipynb #51fa3b8a
 def _split_top(s:str, sep:str=',') -> list:
@@ -295,6 +295,64 @@ def order_check(df:pd.DataFrame, # rows of `run_study`
         noise = 'inside the seed noise' if abs(m) <= h else ('outside the seed noise' + ('' if m > 0 else ', reversed'))
         out.append(f"{lo} < {hi}: {holds} ({hi} − {lo} = {m:+.2f} ± {h:.2f} points, 95% CI over n={n} seeds, {noise}).")
     return '\n'.join(out)
+
+# %% ../nbs/32_study.ipynb #295a7dbb
+def _teacher_size(name):
+    "Parameters of the teacher a study names (a shipped name or a checkpoint file)"
+    from kd_nb.models import get_model, n_params
+    meta = load_teacher(name).kd_meta
+    return n_params(get_model(meta['arch'], n_classes=meta['n_classes'], in_chans=meta['in_chans']))
+
+def gains_across(studies:dict, # label -> rows of one `run_study` (one teacher each), e.g. {'ResNet-20': df20, ...}
+                 methods:list, # the methods whose gains are compared
+                 baseline:str='none', # the labels-only method of every study
+                 sizes:dict=None, # label -> the teacher's parameter count (default: read from the teacher the rows name)
+                ) -> pd.DataFrame:
+    "Per study and method: the paired gain over `baseline` (mean, 95% half-width, n), the method's mean accuracy, the teacher's accuracy and size"
+    rows = []
+    for label, df in studies.items():
+        ok = df[df.status == 'ok']
+        t_acc = ok.teacher_acc.iloc[0] * 100 if len(ok) else float('nan')
+        size = (sizes or {}).get(label) or (_teacher_size(ok.teacher.iloc[0]) if len(ok) else float('nan'))
+        for m in methods:
+            g, h, n = paired_diff(df, m, baseline)
+            rows.append(dict(study=label, teacher_acc=t_acc, teacher_params=size, method=m,
+                             acc=100 * ok[ok.method == m].last_acc.mean(), gain=g, gain_ci95=h, n=n))
+    return pd.DataFrame(rows)
+
+def lead_change(a:pd.DataFrame, # rows of one study
+                b:pd.DataFrame, # rows of another study of the same student and seeds
+                m:str, # the method whose lead is measured
+                over:str, # ... over this one
+               ) -> tuple:
+    "(mean, 95% half-width, n): how much larger m's lead over `over` is in study `b` than in `a`, paired by seed"
+    from scipy.stats import t as student_t
+    lead = lambda df: (df[df.status == 'ok'].pivot_table(index='seed', columns='method', values='last_acc') * 100).pipe(
+        lambda acc: acc[m] - acc[over] if m in acc and over in acc else pd.Series(dtype=float))
+    d = (lead(b) - lead(a)).dropna()
+    h = student_t.ppf(0.975, len(d) - 1) * d.std(ddof=1) / len(d)**0.5 if len(d) > 1 else float('nan')
+    return d.mean() if len(d) else float('nan'), h, len(d)
+
+# %% ../nbs/32_study.ipynb #a8cd669c
+def plot_gains(gains:pd.DataFrame, # the output of `gains_across`
+               labels:dict=None, # display names of the methods
+               fname=None, # save the figure here
+               title:str='',
+              ):
+    "Each method's paired gain over the baseline (± its 95% interval) against the teacher's size, one line per method"
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(6, 3.8))
+    for i, (m, g) in enumerate(gains.sort_values('teacher_params').groupby('method', sort=False)):
+        x = g.teacher_params * (1 + 0.04 * (i - gains.method.nunique() / 2))   # a small offset per method, so the bars do not hide each other
+        ax.errorbar(x, g.gain, yerr=g.gain_ci95, marker='o', ms=4, capsize=3, label=(labels or {}).get(m, m))
+    for _, r in gains.drop_duplicates('study').iterrows():
+        ax.annotate(f"{r.study}\n{r.teacher_acc:.1f}%", (r.teacher_params, ax.get_ylim()[1]), ha='center', va='top', fontsize=7, color='0.4')
+    ax.axhline(0, color='k', lw=0.8); ax.set_xscale('log')
+    ax.set_xlabel("teacher's parameters"); ax.set_ylabel('gain over labels only (points)'); ax.set_title(title)
+    ax.legend(fontsize=7, ncol=2); ax.grid(alpha=.3)
+    fig.tight_layout()
+    if fname: fig.savefig(fname, dpi=120)
+    return fig
 
 # %% ../nbs/32_study.ipynb #c0a1b2d4
 CRD_LR_BY_ARCH = {a: 0.01 for a in ('MobileNetV2', 'mobilenetv2', 'mobilenetv2_x1', 'mobilenetv2_x0_35', 'ShuffleV1', 'shufflenetv1',
