@@ -301,7 +301,7 @@ PLAIN_LOOP = dict(precision='fp32', channels_last=False, compile=False)   # floa
 
 def loop_costs(methods=('none', 'kd', 'fitnet'), # methods timed: labels only, a logit method, a feature method
                loops:dict=None, # name -> `distill` loop options; default: this machine's 'auto' loop and `PLAIN_LOOP`
-               teacher='fashion_mnist/resnet20', # a shipped teacher or a checkpoint file
+               teacher='fashion_mnist/resnet20', # a shipped teacher or a checkpoint file (for timing, only its architecture matters)
                student:str='resnet8', # a `kd_nb.models` name
                recipe=None, # the protocol (default: `FMNIST_REDUCED` with `epochs` epochs)
                epochs:int=3, # epochs per run; the first is a warm-up and is not timed
@@ -365,7 +365,7 @@ def cpu_peak(precision:str='fp32', # 'fp32' or 'bf16'
 def loop_profile(loop:dict=None, # `distill` loop options (default: this machine's 'auto' loop)
                  method:str='none', # the method of the profiled run
                  student:str='resnet8', # a `kd_nb.models` name
-                 teacher='fashion_mnist/resnet20', # for a distillation method
+                 teacher='fashion_mnist/resnet20', # for a distillation method (for timing, only its architecture matters)
                  top:int=12, # operators listed (the rest summed as 'other')
                  recipe=None, # the protocol (default: `FMNIST_REDUCED`); the second of its epochs is profiled
                 ) -> pd.DataFrame:

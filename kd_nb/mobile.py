@@ -147,7 +147,7 @@ class ShuffleV2Down(nn.Module):
         self.shuffle = ChannelShuffle(2)
     def forward(self, x): return self.shuffle(torch.cat([self.left(x), self.right(x)], 1))
 
-# stage widths and final 1×1 conv width per size — Ma et al. 2018, Table 5
+# stage widths and final 1×1 conv width per size — Ma et al. 2018, Table 5 (×2: RepDistiller's 224 where the table has 244, as SemCKD and SLKD train it)
 SHUFFLENETV2_CFGS = {0.5: (48, 96, 192, 1024), 1.0: (116, 232, 464, 1024), 1.5: (176, 352, 704, 1024), 2.0: (224, 488, 976, 2048)}
 
 def shufflenetv2(size:float=1.0, # network size: a key of `SHUFFLENETV2_CFGS` (0.5, 1, 1.5, 2)

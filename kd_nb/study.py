@@ -5,12 +5,13 @@
 # %% ../nbs/32_study.ipynb #4c3b4ae7
 from __future__ import annotations
 import os, sys, json, time, argparse, subprocess, resource, dataclasses
+import kd_nb
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 import pandas as pd
 import torch
 from .checkpoints import read_checkpoint, write_history_csv
-from .teachers import load_teacher, sha256_file
+from .teachers import load_teacher, sha256_file, default_teacher
 from .train import RECIPES, FMNIST_REDUCED, Recipe, distill, train_teacher, options_per_method, loop_args, checked
 from .gpu import loop_options
 
@@ -68,9 +69,13 @@ def run_one(args:dict):
                   for k in ENV_COLUMNS})
     Path(args['ckpt']).with_suffix('.row.json').write_text(json.dumps(row))
 
+def _same_kd_nb(code:str) -> str:
+    "`code` for `python -c`, importing the kd_nb this process runs (not one that the working directory, first on `python -c`'s path, may hold)"
+    return f"import sys; sys.path.insert(0, {str(Path(kd_nb.__file__).resolve().parent.parent)!r}); {code}"
+
 def _child(args, log, threads=None):
     "Run `run_one(args)` in a new Python process (with `threads` CPU threads if given), its output appended to `log`; returns the exit status"
-    cmd = [sys.executable, '-c', 'import json, sys; from kd_nb.study import run_one; run_one(json.loads(sys.argv[1]))', json.dumps(args)]
+    cmd = [sys.executable, '-c', _same_kd_nb('import json; from kd_nb.study import run_one; run_one(json.loads(sys.argv[1]))'), json.dumps(args)]
     env = {**os.environ, **({'OMP_NUM_THREADS': str(threads)} if threads else {})}
     with open(log, 'a') as f: return subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT, env=env).returncode
 
@@ -138,7 +143,7 @@ def check_seeds(seeds, # an iterable of ints, or a string '0,1,2' as --seeds giv
 def run_study(methods:list, # method entries, e.g. ['none', 'kd', 'sp', 'semckd_tau:tau=2']
               seeds=(0, 1, 2), # seeds, each a full run of every method
               recipe:Recipe=FMNIST_REDUCED, # the protocol, the same for every run
-              teacher:str='fashion_mnist/resnet20', # a shipped teacher's name, a checkpoint file (or URL)
+              teacher:str=None, # a shipped teacher's name, a checkpoint file (or URL); None: the dataset's default (`DEFAULT_TEACHERS`)
               student:str='resnet8', # a `kd_nb.models` name
               out='runs/study', # folder: study.csv, one checkpoint and one log per run
               data_path=None, # dataset folder
@@ -158,6 +163,7 @@ def run_study(methods:list, # method entries, e.g. ['none', 'kd', 'sp', 'semckd_
     specs = dict((m, parse_method(m)[1]) for m in methods)  # every entry is checked before anything trains
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     if teacher_cache == 'default': teacher_cache = out/'teacher_cache'   # exact (tested on the teacher cache page)
+    teacher = teacher or default_teacher(recipe.dataset)
     t = load_teacher(teacher)
     info = dict(teacher=str(teacher), teacher_sha256=sha256_file(t.kd_meta['file']), teacher_acc=t.kd_meta['accuracy'],
                 student=student, recipe=json.dumps(dataclasses.asdict(recipe)), loop=json.dumps(loop))
@@ -389,7 +395,7 @@ def study_cli(argv=None):
     p.add_argument('--recipe', default='fmnist_reduced', choices=sorted(RECIPES))
     p.add_argument('--epochs', type=int); p.add_argument('--bs', type=int); p.add_argument('--lr', type=float)
     p.add_argument('--subset', type=float); p.add_argument('--valid-subset', type=float); p.add_argument('--dataset')
-    p.add_argument('--teacher', default='fashion_mnist/resnet20', help='a shipped teacher, or a checkpoint file')
+    p.add_argument('--teacher', default=None, help="a shipped teacher, or a checkpoint file (default: the dataset's, DEFAULT_TEACHERS)")
     p.add_argument('--student', default='resnet8')
     p.add_argument('--data', default=None, help='dataset folder')
     p.add_argument('--out', default='runs/study')

@@ -23,7 +23,7 @@ from .data import get_dls, DATASETS
 from .models import get_model, model_names
 from .distill import distill_learner, DistillCallback, DistillLearner, PRESETS, build_preset
 from .checkpoints import atomic_save, CheckpointCallback, CheckpointError, read_checkpoint, resume_point, restore, provenance
-from .teachers import TEACHERS, load_teacher, list_teachers
+from .teachers import TEACHERS, DEFAULT_TEACHERS, load_teacher, list_teachers, shipped_teacher_of
 from .teacher_cache import TeacherCache, can_cache
 from .gpu import gpu_options, loop_options, describe_loop
 
@@ -91,7 +91,7 @@ CIFAR100_CRD = Recipe('cifar100_crd', 'cifar100', 240, 64, 0.05, milestones=(150
                       source='SemCKD §4.1 / SLKD §4.1 (CRD protocol; lr 0.01 for MobileNetV2/ShuffleNet students)', precision='fp32')
 FMNIST_REDUCED = Recipe('fmnist_reduced', 'fashion_mnist', 15, 128, 0.2, schedule='one_cycle', subset=600, opt='fastai_sgd',
                         source="kd_nb's offline protocol: 600 Fashion-MNIST images per class, student runs of ~2 min on 2 CPU cores")
-FMNIST_TEACHER = Recipe('fmnist_teacher', 'fashion_mnist', 2, 128, 0.05, schedule='one_cycle', opt='fastai_sgd',
+FMNIST_TEACHER = Recipe('fmnist_teacher', 'fashion_mnist', 30, 128, 0.1, schedule='one_cycle', opt='fastai_sgd',
                         source="kd_nb's offline protocol: teacher on all 60,000 Fashion-MNIST training images")
 for r in (SP_CIFAR10_RECIPE, CIFAR100_CRD, FMNIST_REDUCED, FMNIST_TEACHER): RECIPES[r.name] = r   # kd_nb.core's registry of recipes
 
@@ -409,11 +409,17 @@ def options_per_method(names:list, # the method names given to --method
 
 # %% ../nbs/30_train.ipynb #2e9e5e40
 def _shipped_or_given_teacher(a, r):
-    "The teacher `--teacher` names if it is shipped, a file or a URL; None when it is to be trained here"
-    t, shipped = a.teacher, f"{r.dataset}/{a.teacher}"
-    if t in TEACHERS or t.endswith(('.pth', '.pt')) or '://' in t: return load_teacher(t, sha256=a.teacher_sha256)
+    "The teacher `--teacher` names if it is shipped, a file or a URL; None when it is to be trained here (then `a.teacher` is its model)"
     wants_training = a.train_teacher or a.teacher_epochs is not None or a.teacher_subset is not None
-    if shipped in TEACHERS and not wants_training:
+    if a.teacher is None:   # the dataset's default teacher, or a ResNet-20 trained here
+        if r.dataset in DEFAULT_TEACHERS and not wants_training:
+            name = DEFAULT_TEACHERS[r.dataset]
+            print(f"== teacher: the shipped {name} (test accuracy {100*TEACHERS[name].accuracy:.2f}%; --teacher picks another)")
+            return load_teacher(name)
+        a.teacher = 'resnet20'
+    t, shipped = a.teacher, shipped_teacher_of(r.dataset, a.teacher)
+    if t in TEACHERS or t.endswith(('.pth', '.pt')) or '://' in t: return load_teacher(t, sha256=a.teacher_sha256)
+    if shipped and not wants_training:
         print(f"== teacher: the shipped {shipped} (test accuracy {100*TEACHERS[shipped].accuracy:.2f}%; "
               "--train-teacher trains one here instead)")
         return load_teacher(shipped)
@@ -453,8 +459,9 @@ def distill_cli(argv=None):
     p.add_argument('--set', action='append', metavar='KEY=VALUE', help='method option, repeatable (e.g. T=8)')
     p.add_argument('--preset', default=None, help="a paper preset (see --list): its method, options and batch size; --set and --bs override them")
     p.add_argument('--list', action='store_true', help='list the methods, presets, recipes, models and shipped teachers, then exit')
-    p.add_argument('--teacher', default='resnet20', help="a shipped teacher ('fashion_mnist/resnet20'), a checkpoint file or URL, "
-                   "or a model name: the shipped teacher of that model for the dataset if there is one, else trained here")
+    p.add_argument('--teacher', default=None, help="a shipped teacher ('fashion_mnist/resnet56_30ep'), a checkpoint file or URL, "
+                   "or a model name: the most accurate shipped teacher of that model for the dataset if there is one, else trained here "
+                   "(default: the dataset's default teacher, kd_nb.teachers.DEFAULT_TEACHERS)")
     p.add_argument('--teacher-sha256', default=None, help='expected SHA-256 of a --teacher file or URL')
     p.add_argument('--train-teacher', action='store_true', help='train the teacher here even when one is shipped')
     p.add_argument('--teacher-epochs', type=int, default=None, help="epochs of the teacher's recipe")

@@ -2,9 +2,9 @@
 # The converged student schedule (issue "an offline benchmark that can test what the papers claim", item 2): the
 # labels-only ResNet-8 of the offline protocol (600 Fashion-MNIST images per class, one-cycle, fastai SGD), validated on
 # 1,000 HELD-OUT TRAINING images per class (--holdout 1000: 10,000 images, as many as the test split; the test split is
-# not looked at), three seeds. Epochs 15, 30 and 60 at peak lr 0.2 (sweep.csv
+# not looked at), three seeds. Epochs 15, 30, 60 and 120 at peak lr 0.2 (sweep.csv
 # chose the peak lr at 30 epochs).
-# Two runs at a time, one CPU thread each. Run from the repository root (resumable; about 15 minutes on 2 CPU cores):
+# Two runs at a time, one CPU thread each. Run from the repository root (resumable; about 30 minutes on 2 CPU cores):
 #   bash nbs/experiments/results/baseline_sweep/run_converged.sh
 set -euo pipefail
 HERE=nbs/experiments/results/baseline_sweep; OUT=${OUT:-runs/baseline_sweep_converged}
@@ -15,7 +15,7 @@ one() {   # seed lr epochs: one labels-only run, one CPU thread (two run at a ti
     > "$d/seed$1.log" 2>&1 || echo "run lr $2 epochs $3 seed $1 failed: see $d/seed$1.log"
 }
 export -f one; export OUT
-for seed in 0 1 2; do for cfg in "0.2 60" "0.2 30" "0.2 15"; do echo "$seed $cfg"; done; done |
+for seed in 0 1 2; do for cfg in "0.2 120" "0.2 60" "0.2 30" "0.2 15"; do echo "$seed $cfg"; done; done |
   xargs -P 2 -L 1 bash -c 'one $0 $1 $2'
 .venv/bin/python - "$OUT" "$HERE/converged.csv" <<'PY'
 import sys, csv
