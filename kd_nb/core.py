@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #1466889f
 from __future__ import annotations
-import difflib, inspect, importlib, pkgutil, sys
+import difflib, inspect, importlib, pkgutil, sys, types
 from dataclasses import dataclass, field
 import torch
 from torch import nn
@@ -150,10 +150,22 @@ class Method:
     def __repr__(self): return f"Method(terms={self.terms}, cbs={[type(c).__name__ for c in self.cbs]}, ce_weight={self.ce_weight})"
 
 # %% ../nbs/00_core.ipynb #af2ec395
+def _origin(o) -> tuple:
+    "(module, qualified name) where `o` is defined: a function's or class's own, else its class's"
+    d = o if isinstance(o, (type, types.FunctionType)) else type(o)
+    return getattr(d, '__module__', None) or '', getattr(d, '__qualname__', None) or ''
+
+def _copy_of_library(old, new) -> bool:
+    "True when `new` is `old`, a kd_nb definition, re-run outside kd_nb (a notebook's cell): same qualified name"
+    (mo, qo), (mn, qn) = _origin(old), _origin(new)
+    return qo == qn and mo.split('.')[0] == 'kd_nb' and mn.split('.')[0] != 'kd_nb'
+
 class Registry(dict):
     "A name → object table that is complete whenever it is read: a missing name or a listing first imports every kd_nb module"
     def __init__(self, kind:str): # what it holds, for messages: 'method', 'preset', 'recipe', 'model'
         super().__init__(); self.kind = kind
+    def __setitem__(self, k, v):   # the library's definition stays: see `_copy_of_library`
+        if not (dict.__contains__(self, k) and _copy_of_library(dict.__getitem__(self, k), v)): dict.__setitem__(self, k, v)
     def _miss(self, k): return not dict.__contains__(self, k) and load_all()
     def __getitem__(self, k):
         self._miss(k)

@@ -9,7 +9,7 @@ from collections import OrderedDict
 from functools import partial
 import torch
 from torch import nn
-from .core import MODELS
+from .core import MODELS, _origin, _copy_of_library
 
 # %% auto #0
 __all__ = ['VGG_CFGS', 'n_params', 'ZooModel', 'taps', 'init_weights', 'check_in_chans', 'classifier_head', 'BasicBlock',
@@ -202,8 +202,7 @@ def register_model(name:str, # the name `get_model` will know it by
     "Decorator adding a constructor `f(n_classes=..., in_chans=..., **kw)` to the zoo under `name`."
     def _register(f):
         old = dict.get(_MODELS, name)   # registering never triggers loading the other modules
-        same = old is not None and getattr(old, '__qualname__', None) == getattr(f, '__qualname__', 0) \
-               and getattr(old, '__module__', None) == getattr(f, '__module__', 0)  # the same definition, re-run
+        same = old is not None and (_origin(old) == _origin(f) or _copy_of_library(old, f) or _copy_of_library(f, old))  # re-run
         if old is not None and not (overwrite or same):
             raise ValueError(f"a model called {name!r} is already registered: pick another name or pass overwrite=True.")
         _MODELS[name] = f
