@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #1466889f
 from __future__ import annotations
-import difflib, inspect, importlib, pkgutil, sys, types
+import difflib, inspect, importlib, pkgutil, sys, types, weakref
 from dataclasses import dataclass, field
 import torch
 from torch import nn
@@ -155,18 +155,35 @@ def _origin(o) -> tuple:
     d = o if isinstance(o, (type, types.FunctionType)) else type(o)
     return getattr(d, '__module__', None) or '', getattr(d, '__qualname__', None) or ''
 
+def _in_kd_nb(o) -> bool: return _origin(o)[0].split('.')[0] == 'kd_nb'
+
 def _copy_of_library(old, new) -> bool:
-    "True when `new` is `old`, a kd_nb definition, re-run outside kd_nb (a notebook's cell): same qualified name"
-    (mo, qo), (mn, qn) = _origin(old), _origin(new)
-    return qo == qn and mo.split('.')[0] == 'kd_nb' and mn.split('.')[0] != 'kd_nb'
+    "True when `new` is `old`, a kd_nb definition, re-run outside kd_nb (a page's cell): same qualified name"
+    return _origin(old)[1] == _origin(new)[1] and _in_kd_nb(old) and not _in_kd_nb(new)
+
+def _shell():
+    "The IPython shell running now (Jupyter's kernel, or the one `nbdev_test` runs a page in), else None"
+    ip = sys.modules.get('IPython')
+    return ip.get_ipython() if ip is not None else None
 
 class Registry(dict):
     "A name → object table that is complete whenever it is read: a missing name or a listing first imports every kd_nb module"
     def __init__(self, kind:str): # what it holds, for messages: 'method', 'preset', 'recipe', 'model'
         super().__init__(); self.kind = kind
-    def __setitem__(self, k, v):   # the library's definition stays: see `_copy_of_library`
-        if not (dict.__contains__(self, k) and _copy_of_library(dict.__getitem__(self, k), v)): dict.__setitem__(self, k, v)
-    def _miss(self, k): return not dict.__contains__(self, k) and load_all()
+        self._lib, self._pages = {}, {}   # name -> the library's definition; name -> the shell of a page whose copy is registered
+    def __setitem__(self, k, v):
+        if _in_kd_nb(v):
+            self._lib[k] = v
+            if self._pages.get(k, _dead)() is _shell() and _origin(v)[1] == _origin(dict.get(self, k))[1]: return  # the page keeps its copy
+        if k in self._lib and _copy_of_library(self._lib[k], v):
+            s = _shell(); self._pages[k] = weakref.ref(s) if s is not None else _dead
+        else: self._pages.pop(k, None)
+        dict.__setitem__(self, k, v)
+    def _restore(self):
+        "Give back the library's definitions that a page, no longer the running one, had replaced with its copies"
+        s = _shell()
+        for k in [k for k, r in self._pages.items() if r() is not s]: dict.__setitem__(self, k, self._lib[k]); del self._pages[k]
+    def _miss(self, k): self._restore(); return not dict.__contains__(self, k) and load_all()
     def __getitem__(self, k):
         self._miss(k)
         if not dict.__contains__(self, k):
@@ -179,9 +196,12 @@ class Registry(dict):
     def __iter__(self): load_all(); return dict.__iter__(self)
     def __len__(self): load_all(); return dict.__len__(self)
     def keys(self): load_all(); return dict.keys(self)
-    def values(self): load_all(); return dict.values(self)
-    def items(self): load_all(); return dict.items(self)
+    def values(self): load_all(); self._restore(); return dict.values(self)
+    def items(self): load_all(); self._restore(); return dict.items(self)
     def __repr__(self): return f"Registry({self.kind!r}, {sorted(dict.keys(self))})"
+
+def _dead(): return None   # a reference to no shell
+
 
 # %% ../nbs/00_core.ipynb #29fe22ce
 _LOADED = False

@@ -27,12 +27,27 @@ class AMP(MixedPrecision):
         super().__init__(amp_mode, **kwargs)
         self.device = device
     def before_fit(self):
+        self._exit(); self._guard()
         dev = self.device or next(self.learn.model.parameters()).device.type
         if dev == 'cuda': return super().before_fit()
         with warnings.catch_warnings():
             warnings.simplefilter('ignore'); super().before_fit()   # fastai's CUDA autocast and scaler, replaced below
         self.autocast = torch.autocast(dev, dtype=self.autocast.fast_dtype)
         self.learn.scaler = torch.amp.GradScaler(dev, **self.kwargs)  # fastai enables it for fp16 only
+    def before_batch(self): self._exit(); super().before_batch(); self._entered = True
+    def after_loss(self): self._exit()
+    def after_fit(self): self._exit(); vars(self.learn).pop('one_batch', None); super().after_fit()
+    def _exit(self):
+        "Leave the batch's autocast if it is entered (fastai leaves it in `after_loss` only)"
+        if getattr(self, '_entered', False): self._entered = False; self.autocast.__exit__(None, None, None)
+    def _guard(self):
+        "Leave the autocast also when a batch ends by an exception: without this, the rest of the process would run in it"
+        vars(self.learn).pop('one_batch', None)
+        one_batch, cb = self.learn.one_batch, self
+        def _one_batch(*args, **kwargs):
+            try: return one_batch(*args, **kwargs)
+            finally: cb._exit()
+        self.learn.one_batch = _one_batch
 
 # %% ../nbs/24_gpu.ipynb #4e875316
 class ChannelsLast(Callback):
