@@ -49,6 +49,9 @@ TEACHERS = {c.name: c for c in [
     TeacherCard('fashion_mnist/resnet56_30ep', 'fashion_mnist_resnet56_30ep.pth',
                 'e8c4bdef367c04004703093d7d497d586cdfc0f0cd5f4b6607134ba3735c69de', 'resnet56', 'fashion_mnist', 0.9453999996185303,
                 'OMP_NUM_THREADS=2 kd_nb_train_teacher --recipe fmnist_teacher --arch resnet56 --precision bf16 --channels-last --compile --out runs/teachers/fashion_mnist_resnet56_30ep.pth && python -c "from kd_nb.teachers import ship_teacher; ship_teacher(\'runs/teachers/fashion_mnist_resnet56_30ep.pth\', name=\'fashion_mnist/resnet56_30ep\')"'),
+    TeacherCard('fashion_mnist/resnet20_15ep', 'fashion_mnist_resnet20_15ep.pth',
+                'be4cd727a4579124d3330c404b6fabc79408437ec333bcde7fc0e1bef900d68c', 'resnet20', 'fashion_mnist', 0.9387000203132629,
+                'OMP_NUM_THREADS=1 kd_nb_train_teacher --recipe fmnist_teacher --arch resnet20 --epochs 15 --precision bf16 --channels-last --compile --out runs/teachers/fashion_mnist_resnet20_15ep.pth && python -c "from kd_nb.teachers import ship_teacher; ship_teacher(\'runs/teachers/fashion_mnist_resnet20_15ep.pth\', name=\'fashion_mnist/resnet20_15ep\')"'),
 ]}
 # what a run uses when it names no teacher: the converged ResNet-56 (Fashion-MNIST), the ResNet-20 (MNIST)
 DEFAULT_TEACHERS = {'fashion_mnist': 'fashion_mnist/resnet56_30ep', 'mnist': 'mnist/resnet20'}
