@@ -170,19 +170,25 @@ class Registry(dict):
     "A name → object table that is complete whenever it is read: a missing name or a listing first imports every kd_nb module"
     def __init__(self, kind:str): # what it holds, for messages: 'method', 'preset', 'recipe', 'model'
         super().__init__(); self.kind = kind
-        self._lib, self._pages = {}, {}   # name -> the library's definition; name -> the shell of a page whose copy is registered
+        self._lib, self._pages = {}, {}   # name -> the library's definition; name -> the shell of the page that registered it
     def __setitem__(self, k, v):
-        if _in_kd_nb(v):
+        if _importing_kd_nb():                       # a kd_nb module registers as it is imported: the library's definition
             self._lib[k] = v
-            if self._pages.get(k, _dead)() is _shell() and _origin(v)[1] == _origin(dict.get(self, k))[1]: return  # the page keeps its copy
-        if k in self._lib and _copy_of_library(self._lib[k], v):
-            s = _shell(); self._pages[k] = weakref.ref(s) if s is not None else _dead
-        else: self._pages.pop(k, None)
+            if k in self._pages and self._pages[k]() is _shell(): return   # the running page keeps what it registered
+            self._pages.pop(k, None)
+        else:
+            s = _shell()
+            if s is None: self._pages.pop(k, None)   # a script's definition: for good
+            else: self._pages[k] = weakref.ref(s)    # a page's: while that page runs
         dict.__setitem__(self, k, v)
     def _restore(self):
-        "Give back the library's definitions that a page, no longer the running one, had replaced with its copies"
+        "Drop what pages that no longer run registered, giving the library's definitions back"
         s = _shell()
-        for k in [k for k, r in self._pages.items() if r() is not s]: dict.__setitem__(self, k, self._lib[k]); del self._pages[k]
+        for k in [k for k, r in self._pages.items() if r() is not s]:
+            del self._pages[k]
+            if k in self._lib: dict.__setitem__(self, k, self._lib[k])
+            else: dict.pop(self, k, None)
+    def __delitem__(self, k): self._pages.pop(k, None); self._lib.pop(k, None); dict.__delitem__(self, k)
     def _miss(self, k): self._restore(); return not dict.__contains__(self, k) and load_all()
     def __getitem__(self, k):
         self._miss(k)
@@ -193,9 +199,9 @@ class Registry(dict):
         return dict.__getitem__(self, k)
     def __contains__(self, k): self._miss(k); return dict.__contains__(self, k)
     def get(self, k, default=None): self._miss(k); return dict.get(self, k, default)
-    def __iter__(self): load_all(); return dict.__iter__(self)
-    def __len__(self): load_all(); return dict.__len__(self)
-    def keys(self): load_all(); return dict.keys(self)
+    def __iter__(self): load_all(); self._restore(); return dict.__iter__(self)
+    def __len__(self): load_all(); self._restore(); return dict.__len__(self)
+    def keys(self): load_all(); self._restore(); return dict.keys(self)
     def values(self): load_all(); self._restore(); return dict.values(self)
     def items(self): load_all(); self._restore(); return dict.items(self)
     def __repr__(self): return f"Registry({self.kind!r}, {sorted(dict.keys(self))})"

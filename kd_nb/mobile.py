@@ -175,6 +175,7 @@ MOBILE_CIFAR100_PARAMS_M = {'MobileNetV2': 0.81, 'ShuffleV1': 0.95, 'ShuffleV2':
 def _zoo(*names):
     "Register the decorated constructor under `names`; a copy of the same function (notebook or library) is replaced"
     def _inner(f):
+        MODELS._restore()
         for n in names: register_model(n, overwrite=getattr(dict.get(MODELS, n), '__qualname__', None) == f.__qualname__)(f)
         return f
     return _inner

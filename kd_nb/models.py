@@ -201,8 +201,9 @@ def register_model(name:str, # the name `get_model` will know it by
                   ):
     "Decorator adding a constructor `f(n_classes=..., in_chans=..., **kw)` to the zoo under `name`."
     def _register(f):
-        old = dict.get(_MODELS, name)   # registering never triggers loading the other modules
-        same = old is not None and (_origin(old) == _origin(f) or _copy_of_library(old, f) or _copy_of_library(f, old))  # re-run
+        _MODELS._restore(); old = dict.get(_MODELS, name)   # not what an earlier page left; never loads the other modules
+        same = old is not None and getattr(old, '__qualname__', None) == getattr(f, '__qualname__', 0) and (
+            getattr(old, '__module__', None) == getattr(f, '__module__', 0) or _copy_of_library(old, f) or _copy_of_library(f, old))  # re-run
         if old is not None and not (overwrite or same):
             raise ValueError(f"a model called {name!r} is already registered: pick another name or pass overwrite=True.")
         _MODELS[name] = f
