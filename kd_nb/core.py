@@ -189,6 +189,8 @@ class Registry(dict):
             if k in self._lib: dict.__setitem__(self, k, self._lib[k])
             else: dict.pop(self, k, None)
     def __delitem__(self, k): self._pages.pop(k, None); self._lib.pop(k, None); dict.__delitem__(self, k)
+    def update(self, *args, **kwargs):
+        for k, v in dict(*args, **kwargs).items(): self[k] = v
     def _miss(self, k): self._restore(); return not dict.__contains__(self, k) and load_all()
     def __getitem__(self, k):
         self._miss(k)
