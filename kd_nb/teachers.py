@@ -52,6 +52,9 @@ TEACHERS = {c.name: c for c in [
     TeacherCard('fashion_mnist/resnet20_15ep', 'fashion_mnist_resnet20_15ep.pth',
                 'be4cd727a4579124d3330c404b6fabc79408437ec333bcde7fc0e1bef900d68c', 'resnet20', 'fashion_mnist', 0.9387000203132629,
                 'OMP_NUM_THREADS=1 kd_nb_train_teacher --recipe fmnist_teacher --arch resnet20 --epochs 15 --precision bf16 --channels-last --compile --out runs/teachers/fashion_mnist_resnet20_15ep.pth && python -c "from kd_nb.teachers import ship_teacher; ship_teacher(\'runs/teachers/fashion_mnist_resnet20_15ep.pth\', name=\'fashion_mnist/resnet20_15ep\')"'),
+    TeacherCard('fashion_mnist/vgg8_15ep', 'fashion_mnist_vgg8_15ep.pth',
+                '883c72a298dd6ad7c42a08067ca844349f03278d13a6800e71bc96abfaeac69f', 'vgg8', 'fashion_mnist', 0.9319000244140625,
+                'OMP_NUM_THREADS=1 kd_nb_train_teacher --recipe fmnist_teacher --arch vgg8 --epochs 15 --precision bf16 --channels-last --compile --out runs/teachers/fashion_mnist_vgg8_15ep.pth && python -c "from kd_nb.teachers import ship_teacher; ship_teacher(\'runs/teachers/fashion_mnist_vgg8_15ep.pth\', name=\'fashion_mnist/vgg8_15ep\')"'),
 ]}
 # what a run uses when it names no teacher: the converged ResNet-56 (Fashion-MNIST), the ResNet-20 (MNIST)
 DEFAULT_TEACHERS = {'fashion_mnist': 'fashion_mnist/resnet56_30ep', 'mnist': 'mnist/resnet20'}
