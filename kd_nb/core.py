@@ -208,9 +208,6 @@ class Registry(dict):
     def items(self): load_all(); self._restore(); return dict.items(self)
     def __repr__(self): return f"Registry({self.kind!r}, {sorted(dict.keys(self))})"
 
-def _dead(): return None   # a reference to no shell
-
-
 # %% ../nbs/00_core.ipynb #29fe22ce
 _LOADED = False
 
