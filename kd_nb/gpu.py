@@ -9,6 +9,7 @@ import torch
 from torch import nn
 from fastai.callback.core import Callback
 from fastai.callback.fp16 import MixedPrecision
+from fastai.callback.core import CancelTrainException, CancelValidException, CancelEpochException, CancelFitException
 from fastai.learner import Learner
 
 # %% auto #0
@@ -46,6 +47,8 @@ class AMP(MixedPrecision):
         one_batch, cb = self.learn.one_batch, self
         def _one_batch(*args, **kwargs):
             try: return one_batch(*args, **kwargs)
+            except (CancelTrainException, CancelValidException, CancelEpochException, CancelFitException): raise   # fastai goes on
+            except BaseException: vars(cb.learn).pop('one_batch', None); raise   # the fit is over: leave the learner picklable
             finally: cb._exit()
         self.learn.one_batch = _one_batch
 
