@@ -4,7 +4,7 @@
 # converged budget of results/baseline_sweep/run_converged.sh), three seeds, two runs at a time with
 # one CPU thread each. Three grids, each a resumable kd_nb_study:
 #   main      fashion_mnist/resnet56_30ep -> resnet8, every registered method
-#   capacity  fashion_mnist/resnet20_15ep and resnet110_30ep -> resnet8 (resnet56_30ep is the main grid), six methods; resnet110_30ep is not
+#   capacity  fashion_mnist/resnet20_15ep and resnet110_30ep -> resnet8 (resnet56_30ep is the main grid), the seven core methods; resnet110_30ep is not
 #             shipped yet: train it first (kd_nb_train_teacher --arch resnet110 --out ..., about 2 hours on 2 CPU cores, then ship_teacher)
 #   cross     fashion_mnist/vgg8_15ep -> resnet8 (a teacher of another family)
 # Usage, from the repository root: bash nbs/experiments/results/benchmark/run.sh [main_core|main|capacity|cross|all] [extra kd_nb_study args]
@@ -19,8 +19,8 @@ E=${EPOCHS:-$(.venv/bin/python -c "from kd_nb.train import FMNIST_REDUCED as r; 
 W=$(( (E + 6) / 12 ))        # warm-ups and init stages scaled from the papers' 240-epoch schedules: 20/240 and 30/240 of the run
 I=$(( (E + 4) / 8 ))
 CORE=(--method none --method kd --method sp --method 'irg:w_transform=0,transform_pairs=null' --method semckd:beta=40
-      --method slkd)   # the labels-only student, KD and the four papers' methods
-ALL=("${CORE[@]}" --method dkd:warmup=$W --method fitnet --method at --method "vid" --method "fsp:init_epochs=$I" --method nst --method "ab:init_epochs=$I"
+      --method slkd --method dkd:warmup=$W)   # the labels-only student, KD, the four papers' methods and DKD (the issue's capacity series)
+ALL=("${CORE[@]}" --method fitnet --method at --method "vid" --method "fsp:init_epochs=$I" --method nst --method "ab:init_epochs=$I"
      --method "ft:init_epochs=$I" --method ofd --method mgd --method hkd --method rkd --method pkt --method cc --method crd
      --method holistic --method semckd_tau:beta=40 --method "reviewkd:warmup=$W" --method rocket:booster=\"resnet56\" --method kd+sp
      --method 'irg:transform_pairs=[[["relu","layer1.0"],["layer1.0","layer1.2"]]]')
