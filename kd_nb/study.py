@@ -252,6 +252,11 @@ def study_histories(out, # a study's folder (its `study.csv` and one `<run>.csv`
     return h[['method', 'seed'] + [k for k in h.columns if k not in ('method', 'seed')]]
 
 # %% ../nbs/32_study.ipynb #e1f2a3b2
+def _failed_seeds(df, m):
+    "How many seeds of method `m` have a failed run and no finished one"
+    runs = df[df.method == m]
+    return len(set(runs.seed[runs.status != 'ok']) - set(runs.seed[runs.status == 'ok']))
+
 def study_table(df:pd.DataFrame, # rows of `run_study`
                 methods:list=None, # methods in table order (default: all, best first)
                 labels:dict=None, # display names, e.g. {'irg:w_transform=0': 'IRG (L_IRG)'}
@@ -265,9 +270,10 @@ def study_table(df:pd.DataFrame, # rows of `run_study`
         if m not in s.index:
             failed = (df.method == m).any()   # rows, none of them ok: every seed failed (its log says why)
             rows.append({**r, 'accuracy % (mean ± std, n)': 'failed (see its log)' if failed else 'not run'}); continue
-        x = s.loc[m]
-        r['accuracy % (mean ± std, n)'] = (f"{x['mean']:.2f} ± {x['std']:.2f} ({int(x['n'])})" if x['n'] > 1 else
-                                           f"{x['mean']:.2f} (1 seed)")
+        x = s.loc[m]; bad = _failed_seeds(df, m)
+        n = f"{int(x['n'])}; {bad} failed, see its log" if bad else str(int(x['n']))
+        r['accuracy % (mean ± std, n)'] = (f"{x['mean']:.2f} ± {x['std']:.2f} ({n})" if x['n'] > 1 else
+                                           f"{x['mean']:.2f} ({'1 seed' if not bad else n})")
         r['vs baseline'] = pm(x.get('vs_baseline'), x.get('vs_baseline_ci95'))
         r['vs KD'] = pm(x.get('vs_kd'), x.get('vs_kd_ci95'))
         r['best epoch % (optimistic)'] = f"{100*ok[ok.method == m].best_acc.mean():.2f}"
