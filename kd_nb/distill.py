@@ -310,11 +310,13 @@ class DistillLearner(Learner):
                 if callable(getattr(cb, 'remove_hooks', None)): cb.remove_hooks()
 
     @property
-    def distill_cb(self): return next(cb for cb in self.cbs if isinstance(cb, DistillCallback))
+    def distill_cb(self):
+        "The `DistillCallback`; None for a learner without one (the labels-only student of `distill`)"
+        return next((cb for cb in self.cbs if isinstance(cb, DistillCallback)), None)
     @property
     def student(self): return self.model
     @property
-    def teacher(self): return self.distill_cb.teacher
+    def teacher(self): return None if self.distill_cb is None else self.distill_cb.teacher
 
 # %% ../nbs/20_distill.ipynb #7c5f43ff
 def distill_learner(dls, # fastai `DataLoaders`
