@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The offline benchmark (Fashion-MNIST, not a paper reproduction): converged shipped teachers, a ResNet-8 student on the
-# offline recipe (fmnist_reduced: 600 images per class; its epochs, or EPOCHS=N in the environment until the recipe takes the
-# converged budget of results/baseline_sweep/run_converged.sh), three seeds, two runs at a time with
+# offline recipe (fmnist_reduced: 600 images per class, its 15 epochs; EPOCHS=60 OUT=runs/benchmark60 in the environment for
+# the student's converged budget, measured by results/baseline_sweep/run_converged.sh), three seeds, two runs at a time with
 # one CPU thread each. Three grids, each a resumable kd_nb_study:
 #   main      fashion_mnist/resnet56_30ep -> resnet8, every registered method
 #   capacity  fashion_mnist/resnet20_15ep and resnet110_30ep -> resnet8 (resnet56_30ep is the main grid), the seven core methods; resnet110_30ep is not
@@ -15,7 +15,9 @@ cd "$(dirname "$0")/../../../.."
 HERE=nbs/experiments/results/benchmark; OUT=${OUT:-runs/benchmark}; KD=${KD_NB_BIN:-.venv/bin}
 export MPLBACKEND=Agg KD_NB_PROGRESS=plain
 WHICH=${1:-all}; shift || true
-E=${EPOCHS:-$(.venv/bin/python -c "from kd_nb.train import FMNIST_REDUCED as r; print(r.epochs)")}
+RE=$(.venv/bin/python -c "from kd_nb.train import FMNIST_REDUCED as r; print(r.epochs)")
+E=${EPOCHS:-$RE}             # EPOCHS=60: the converged student budget (results/baseline_sweep); give it its own OUT too
+SUFFIX=""; [ "$E" != "$RE" ] && SUFFIX="_e$E"   # its CSVs go to <grid>_e60/, beside (not over) the committed 15-epoch ones
 W=$(( (E + 6) / 12 ))        # warm-ups and init stages scaled from the papers' 240-epoch schedules: 20/240 and 30/240 of the run
 I=$(( (E + 4) / 8 ))
 CORE=(--method none --method kd --method sp --method 'irg:w_transform=0,transform_pairs=null' --method semckd:beta=40
@@ -28,8 +30,8 @@ grid() {   # name teacher methods...
   local name=$1 teacher=$2; shift 2
   T0=$(date +%s)
   $KD/kd_nb_study --out "$OUT/$name" --teacher "$teacher" --student resnet8 --epochs "$E" --seeds 0,1,2 --jobs 2 "$@" "${EXTRA[@]}"
-  local rc=$?; mkdir -p "$HERE/$name"
-  cp "$OUT/$name"/{study.csv,summary.csv,histories.csv,study.png} "$HERE/$name/" 2>/dev/null
+  local rc=$?; mkdir -p "$HERE/$name$SUFFIX"
+  cp "$OUT/$name"/{study.csv,summary.csv,histories.csv,study.png} "$HERE/$name$SUFFIX/" 2>/dev/null
   echo "grid $name: exit $rc after $(( $(date +%s) - T0 )) s"
 }
 EXTRA=("$@")
