@@ -17,8 +17,8 @@ from .gpu import loop_options
 
 # %% auto #0
 __all__ = ['ENV_COLUMNS', 'STUDY_COLUMNS', 'CRD_LR_BY_ARCH', 'parse_method', 'run_one', 'check_seeds', 'run_study', 'summarize',
-           'plot_study', 'study_histories', 'study_table', 'paired_diff', 'order_check', 'gains_across', 'lead_change',
-           'plot_gains', 'run_pairs', 'study_cli', 'study_main']
+           'plot_study', 'study_histories', 'failed_seeds', 'study_table', 'paired_diff', 'order_check', 'gains_across',
+           'lead_change', 'plot_gains', 'run_pairs', 'study_cli', 'study_main']
 
 # %% ../nbs/32_study.ipynb #51fa3b8a
 def _split_top(s:str, sep:str=',') -> list:
@@ -252,8 +252,10 @@ def study_histories(out, # a study's folder (its `study.csv` and one `<run>.csv`
     return h[['method', 'seed'] + [k for k in h.columns if k not in ('method', 'seed')]]
 
 # %% ../nbs/32_study.ipynb #e1f2a3b2
-def _failed_seeds(df, m):
-    "How many seeds of method `m` have a failed run and no finished one"
+def failed_seeds(df:pd.DataFrame, # rows of `run_study`
+                 m:str, # a method entry
+                ) -> int:
+    "How many seeds of method `m` have a failed run (a NaN loss, a crash) and no finished one"
     runs = df[df.method == m]
     return len(set(runs.seed[runs.status != 'ok']) - set(runs.seed[runs.status == 'ok']))
 
@@ -270,7 +272,7 @@ def study_table(df:pd.DataFrame, # rows of `run_study`
         if m not in s.index:
             failed = (df.method == m).any()   # rows, none of them ok: every seed failed (its log says why)
             rows.append({**r, 'accuracy % (mean ± std, n)': 'failed (see its log)' if failed else 'not run'}); continue
-        x = s.loc[m]; bad = _failed_seeds(df, m)
+        x = s.loc[m]; bad = failed_seeds(df, m)
         n = f"{int(x['n'])}; {bad} failed, see its log" if bad else str(int(x['n']))
         r['accuracy % (mean ± std, n)'] = (f"{x['mean']:.2f} ± {x['std']:.2f} ({n})" if x['n'] > 1 else
                                            f"{x['mean']:.2f} ({'1 seed' if not bad else n})")
