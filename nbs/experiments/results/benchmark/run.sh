@@ -6,8 +6,10 @@
 #   main      fashion_mnist/resnet56_30ep -> resnet8, every registered method
 #   capacity  fashion_mnist/resnet20_15ep and resnet110_30ep -> resnet8 (resnet56_30ep is the main grid), the seven core methods; resnet110_30ep is not
 #             shipped yet: train it first (kd_nb_train_teacher --arch resnet110 --out ..., about 2 hours on 2 CPU cores, then ship_teacher)
-#   cross     fashion_mnist/vgg8_15ep -> resnet8 (a teacher of another family)
-# Usage, from the repository root: bash nbs/experiments/results/benchmark/run.sh [main_core|main|capacity|cross|all] [extra kd_nb_study args]
+#   cross     fashion_mnist/vgg8_15ep -> resnet8 (a teacher of another family: VGG-8 -> ResNet-8), the seven core methods
+#   cross_mobilenetv2  fashion_mnist/resnet20_15ep -> mobilenetv2 (a student of another family: the capacity grid's ResNet-20
+#             teacher into the MobileNetV2, width 0.5, of SemCKD's tables), the seven core methods
+# Usage, from the repository root: bash nbs/experiments/results/benchmark/run.sh [main_core|main|capacity|cross|cross_mobilenetv2|all] [extra kd_nb_study args]
 # (main_core: the main grid's six core methods only; main then adds every other method to the same study)
 # Rerun after a kill: finished runs are skipped, the unfinished one resumes. CSVs and figures are copied next to this script.
 set -uo pipefail
@@ -26,17 +28,18 @@ ALL=("${CORE[@]}" --method fitnet --method at --method "vid" --method "fsp:init_
      --method "ft:init_epochs=$I" --method ofd --method mgd --method hkd --method rkd --method pkt --method cc --method crd
      --method holistic --method semckd_tau:beta=40 --method "reviewkd:warmup=$W" --method rocket:booster=\"resnet56\" --method kd+sp
      --method 'irg:transform_pairs=[[["relu","layer1.0"],["layer1.0","layer1.2"]]]')
-grid() {   # name teacher methods...
-  local name=$1 teacher=$2; shift 2
+grid() {   # name teacher student methods...
+  local name=$1 teacher=$2 student=$3; shift 3
   T0=$(date +%s)
-  $KD/kd_nb_study --out "$OUT/$name" --teacher "$teacher" --student resnet8 --epochs "$E" --seeds 0,1,2 --jobs 2 "$@" "${EXTRA[@]}"
+  $KD/kd_nb_study --out "$OUT/$name" --teacher "$teacher" --student "$student" --epochs "$E" --seeds 0,1,2 --jobs 2 "$@" "${EXTRA[@]}"
   local rc=$?; mkdir -p "$HERE/$name$SUFFIX"
   cp "$OUT/$name"/{study.csv,summary.csv,histories.csv,study.png} "$HERE/$name$SUFFIX/" 2>/dev/null
   echo "grid $name: exit $rc after $(( $(date +%s) - T0 )) s"
 }
 EXTRA=("$@")
-case $WHICH in main_core) grid main fashion_mnist/resnet56_30ep "${CORE[@]}";; esac
-case $WHICH in main|all) grid main fashion_mnist/resnet56_30ep "${ALL[@]}";; esac
-case $WHICH in capacity|capacity_resnet20|all) grid capacity_resnet20 fashion_mnist/resnet20_15ep "${CORE[@]}";; esac
-case $WHICH in capacity|capacity_resnet110|all) grid capacity_resnet110 fashion_mnist/resnet110_30ep "${CORE[@]}";; esac
-case $WHICH in cross|all) grid cross_vgg8 fashion_mnist/vgg8_15ep "${CORE[@]}";; esac
+case $WHICH in main_core) grid main fashion_mnist/resnet56_30ep resnet8 "${CORE[@]}";; esac
+case $WHICH in main|all) grid main fashion_mnist/resnet56_30ep resnet8 "${ALL[@]}";; esac
+case $WHICH in capacity|capacity_resnet20|all) grid capacity_resnet20 fashion_mnist/resnet20_15ep resnet8 "${CORE[@]}";; esac
+case $WHICH in capacity|capacity_resnet110|all) grid capacity_resnet110 fashion_mnist/resnet110_30ep resnet8 "${CORE[@]}";; esac
+case $WHICH in cross|all) grid cross_vgg8 fashion_mnist/vgg8_15ep resnet8 "${CORE[@]}";; esac
+case $WHICH in cross_mobilenetv2|all) grid cross_mobilenetv2 fashion_mnist/resnet20_15ep mobilenetv2 "${CORE[@]}";; esac
